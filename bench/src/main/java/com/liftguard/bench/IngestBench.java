@@ -1,0 +1,240 @@
+package com.liftguard.bench;
+
+import com.liftguard.infra.EmbeddedMongo;
+import com.liftguard.infra.KafkaBroker;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ingest throughput against Kafka's own ceiling, on one broker: first Kafka's ProducerPerformance with
+ * records the size of a session event (acks=all), then the packaged session-ingestion service taking
+ * batches of sessions over HTTP for a fixed time. Prints both and their ratio (goal: at least 50%).
+ *
+ * <p>Arguments: {@code --seconds 30 --clients 4 --batch 500 --sets 8 --perf-records 300000}.
+ */
+public final class IngestBench {
+
+    public static void main(String[] args) throws Exception {
+        int seconds = intArg(args, "--seconds", 30);
+        int clients = intArg(args, "--clients", 4);
+        int batch = intArg(args, "--batch", 500);
+        int sets = intArg(args, "--sets", 8);
+        int perfRecords = intArg(args, "--perf-records", 300_000);
+        Path root = Path.of(System.getProperty("liftguard.root", ".")).toAbsolutePath().normalize();
+
+        System.out.printf("liftguard ingest benchmark: %d s, %d clients, batches of %d sessions with %d sets each%n",
+                seconds, clients, batch, sets);
+        try (KafkaBroker broker = KafkaBroker.start(KafkaBroker.Options.defaults());
+             EmbeddedMongo mongo = EmbeddedMongo.start(0, null)) {
+            String session = sessionJson("probe", "size-probe", sets);
+            int eventBytes = session.length() + 600; // the envelope and receivedAt around the item
+            double ceiling = producerPerformance(broker.bootstrapServers(), perfRecords, eventBytes);
+
+            int port = freePort();
+            Path log = Files.createTempFile("bench-ingestion", ".log");
+            Process service = new ProcessBuilder(javaBinary(), "-Xmx512m",
+                    "-Dquarkus.http.port=" + port,
+                    "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
+                    "-Dquarkus.mongodb.connection-string=" + mongo.connectionString(),
+                    "-Dliftguard.tenants.bench.api-keys=bench-key",
+                    "-Dquarkus.log.level=WARN",
+                    "-jar", root.resolve("services/session-ingestion/target/quarkus-app/quarkus-run.jar").toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                awaitReady(port, service, log);
+                Result warm = post(port, clients, batch, sets, Math.max(3, seconds / 6), "warm");
+                Result run = post(port, clients, batch, sets, seconds, "run");
+                double rate = run.sessions / run.seconds;
+                System.out.println();
+                System.out.println("| measure | value |");
+                System.out.println("|---|---|");
+                System.out.printf(Locale.ROOT, "| Kafka ProducerPerformance (%d B records, acks=all) | %.0f records/s |%n",
+                        eventBytes, ceiling);
+                System.out.printf(Locale.ROOT, "| session-ingestion, POST /v1/sessions (%d x %d, %d sets each) | %.0f sessions/s |%n",
+                        clients, batch, sets, rate);
+                System.out.printf(Locale.ROOT, "| ratio (goal >= 50%%) | %.0f%% |%n", 100 * rate / ceiling);
+                System.out.printf(Locale.ROOT, "| batch latency p50 / p99 | %d ms / %d ms |%n",
+                        run.percentile(50), run.percentile(99));
+                System.out.printf(Locale.ROOT, "| failed requests | %d (warm-up %d) |%n", run.failures, warm.failures);
+            } finally {
+                service.destroy();
+                service.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    record Result(long sessions, double seconds, long failures, List<Long> latenciesMs) {
+        long percentile(int p) {
+            if (latenciesMs.isEmpty()) {
+                return 0;
+            }
+            List<Long> sorted = latenciesMs.stream().sorted().toList();
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        }
+    }
+
+    private static Result post(int port, int clients, int batch, int sets, int seconds, String phase)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = URI.create("http://127.0.0.1:" + port + "/v1/sessions");
+        AtomicLong sessions = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            workers.add(pool.submit(() -> {
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    StringBuilder body = new StringBuilder(batch * 900).append('[');
+                    for (int i = 0; i < batch; i++) {
+                        if (i > 0) {
+                            body.append(',');
+                        }
+                        String id = phase + "-" + client + "-" + n++;
+                        body.append(sessionJson(id, "athlete-" + (n % 1000), sets));
+                    }
+                    body.append(']');
+                    HttpRequest request = HttpRequest.newBuilder(uri)
+                            .header("X-Api-Key", "bench-key").header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 202) {
+                            sessions.addAndGet(batch);
+                            latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        pool.shutdown();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Result(sessions.get(), elapsed, failures.get(), List.copyOf(latencies));
+    }
+
+    static String sessionJson(String sessionId, String athleteId, int sets) {
+        StringBuilder s = new StringBuilder(900);
+        s.append("{\"sessionId\":\"").append(sessionId).append("\",\"athleteId\":\"").append(athleteId)
+                .append("\",\"performedAt\":\"2026-11-20T18:30:00+01:00\",\"durationMinutes\":65,\"sessionRpe\":7.5,")
+                .append("\"wellness\":{\"sleepHours\":7.5,\"sleepQuality\":4,\"stress\":2},\"sets\":[");
+        for (int i = 0; i < sets; i++) {
+            if (i > 0) {
+                s.append(',');
+            }
+            s.append(i % 2 == 0
+                    ? "{\"exercise\":\"BACK_SQUAT\",\"variant\":\"HIGH_BAR\",\"reps\":5,\"loadKg\":120,\"rpe\":8,\"tempo\":\"3-1-1\",\"belt\":true}"
+                    : "{\"exercise\":\"DEADLIFT\",\"variant\":\"CONVENTIONAL\",\"reps\":3,\"loadKg\":160,\"rir\":2}");
+        }
+        return s.append("]}").toString();
+    }
+
+    /** Runs Kafka's ProducerPerformance in its own JVM (it calls System.exit) and returns its records/s. */
+    private static double producerPerformance(String bootstrap, int records, int recordBytes) throws Exception {
+        String classpath = System.getProperty("java.class.path");
+        Process p = new ProcessBuilder(javaBinary(), "-cp", classpath, "org.apache.kafka.tools.ProducerPerformance",
+                "--topic", "bench-producer-performance", "--num-records", Integer.toString(records),
+                "--record-size", Integer.toString(recordBytes), "--throughput", "-1",
+                "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all", "linger.ms=5",
+                "batch.size=262144", "compression.type=lz4")
+                .redirectErrorStream(true).start();
+        String last = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.contains("records sent")) {
+                    last = line;
+                }
+            }
+        }
+        p.waitFor(5, TimeUnit.MINUTES);
+        if (last == null) {
+            throw new IllegalStateException("ProducerPerformance printed no result");
+        }
+        System.out.println("ProducerPerformance: " + last.trim());
+        Matcher m = Pattern.compile("([0-9.]+) records/sec").matcher(last);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read records/sec from: " + last);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static void awaitReady(int port, Process service, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("session-ingestion exited:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new IllegalStateException("session-ingestion not ready in 90 s; log: " + log);
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + File.separator
+                + "bin" + File.separator + "java");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    private IngestBench() {
+    }
+}

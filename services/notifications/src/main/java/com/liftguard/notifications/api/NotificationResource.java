@@ -1,0 +1,107 @@
+package com.liftguard.notifications.api;
+
+import com.liftguard.notifications.domain.FeedItem;
+import com.liftguard.notifications.domain.FeedPosition;
+import com.liftguard.notifications.persistence.FeedStore;
+import com.liftguard.notifications.persistence.RosterStore;
+import com.liftguard.support.web.Problem;
+import com.liftguard.support.web.ProblemException;
+import com.liftguard.support.web.TenantContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** A coach's feed: what happened to the athletes they follow, and what to do about it. */
+@Path("/v1/coaches/{coachId}/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+public class NotificationResource {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    @Inject
+    TenantContext tenantContext;
+
+    @Inject
+    FeedStore feed;
+
+    @Inject
+    RosterStore rosters;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Operation(summary = "The coach's feed",
+            description = "Pages are cut newest first; within a page, unacknowledged items come first, most severe first.")
+    public FeedPage feed(@PathParam("coachId") String coachId,
+                         @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
+                         @Parameter(description = "1..200, default 50") @QueryParam("limit") String limit) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        int pageSize = parseLimit(limit, errors);
+        FeedPosition position = parseCursor(after, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String tenant = tenantContext.tenant();
+        List<FeedItem> items = feed.page(tenant, coachId, position, pageSize + 1);
+        if (items.isEmpty() && !feed.hasAny(tenant, coachId) && !rosters.followsAnyone(tenant, coachId)) {
+            throw ProblemException.notFound("no coach " + coachId);
+        }
+        String nextCursor = null;
+        if (items.size() > pageSize) {
+            items = items.subList(0, pageSize);
+            nextCursor = FeedCursor.encode(FeedPosition.of(items.get(pageSize - 1)));
+        }
+        return new FeedPage(items.stream().sorted(FeedItem.ATTENTION_FIRST).map(NotificationResponse::of).toList(),
+                nextCursor);
+    }
+
+    @POST
+    @Path("{id}/ack")
+    @Operation(summary = "Acknowledge a feed item", description = "Idempotent: the first acknowledgement's time stays.")
+    public NotificationResponse acknowledge(@PathParam("coachId") String coachId, @PathParam("id") String id) {
+        return feed.acknowledge(tenantContext.tenant(), coachId, id, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .map(NotificationResponse::of)
+                .orElseThrow(() -> ProblemException.notFound("no notification " + id));
+    }
+
+    private static int parseLimit(String limit, List<Problem.FieldError> errors) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range number
+        }
+        errors.add(new Problem.FieldError("/limit", "must be an integer between 1 and " + MAX_LIMIT));
+        return DEFAULT_LIMIT;
+    }
+
+    private static FeedPosition parseCursor(String after, List<Problem.FieldError> errors) {
+        if (after == null) {
+            return null;
+        }
+        Optional<FeedPosition> position = FeedCursor.decode(after);
+        if (position.isEmpty()) {
+            errors.add(new Problem.FieldError("/after", "is not a cursor this feed handed out"));
+            return null;
+        }
+        return position.get();
+    }
+}

@@ -1,0 +1,69 @@
+package com.liftguard.notifications.config;
+
+import com.liftguard.notifications.domain.CoachingGuidance;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** {@code liftguard.notifications.*}: every figure this service uses, defaults from RULES.md. */
+@ConfigMapping(prefix = "liftguard.notifications")
+public interface NotificationsConfig {
+
+    /**
+     * How far back a coach newly added to an athlete's roster (or a roster that arrives after the
+     * athlete's events) receives the athlete's notifications, counted from when this service received them.
+     */
+    @WithDefault("P14D")
+    Duration recentWindow();
+
+    Guidance guidance();
+
+    /** RULES.md section 6, as quoted in recommended actions. */
+    interface Guidance {
+        @WithDefault("3-4")
+        String squatSets();
+
+        @WithDefault("6-8")
+        String squatReps();
+
+        @WithDefault("3-1-1")
+        String squatTempo();
+
+        @WithDefault("4-6")
+        String deadliftReps();
+
+        @WithDefault("70-80")
+        String deadliftPercentOfE1rm();
+
+        @WithDefault("3")
+        int gateSessions();
+
+        @WithDefault("8")
+        double gateMaxRpe();
+
+        @WithDefault("2.5-5")
+        String loadIncreasePercent();
+
+        @WithDefault("72")
+        int sorenessWindowHours();
+
+        @WithDefault("168")
+        int sorenessMaxHours();
+
+        @WithDefault("7")
+        double sleepHours();
+
+        @WithDefault("72")
+        int heavySpacingHours();
+
+        @WithDefault("20-30")
+        String spinalVolumeCutPercent();
+
+        default CoachingGuidance toDomain() {
+            return new CoachingGuidance(squatSets(), squatReps(), squatTempo(), deadliftReps(),
+                    deadliftPercentOfE1rm(), gateSessions(), gateMaxRpe(), loadIncreasePercent(),
+                    sorenessWindowHours(), sorenessMaxHours(), sleepHours(), heavySpacingHours(),
+                    spinalVolumeCutPercent());
+        }
+    }
+}

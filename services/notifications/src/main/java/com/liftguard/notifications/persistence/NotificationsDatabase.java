@@ -1,0 +1,65 @@
+package com.liftguard.notifications.persistence;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The service's collections and their indexes. The unique indexes are what makes every consumer
+ * idempotent: a duplicate key means the write was already done.
+ */
+@ApplicationScoped
+public class NotificationsDatabase {
+    static final String ROSTERS = "rosters";
+    static final String ATHLETE_EVENTS = "athlete_events";
+    static final String FEED = "feed";
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    void createIndexes(@Observes StartupEvent ignored) {
+        rosters().createIndex(Indexes.ascending("tenant", "athleteId"),
+                new IndexOptions().unique(true).name("tenant_athlete"));
+        rosters().createIndex(Indexes.ascending("tenant", "coachIds"), new IndexOptions().name("tenant_coach"));
+        athleteEvents().createIndex(Indexes.ascending("tenant", "sourceEventId"),
+                new IndexOptions().unique(true).name("tenant_source_event"));
+        athleteEvents().createIndex(Indexes.ascending("tenant", "athleteId", "receivedAt"),
+                new IndexOptions().name("tenant_athlete_received"));
+        feed().createIndex(Indexes.ascending("tenant", "coachId", "sourceEventId"),
+                new IndexOptions().unique(true).name("tenant_coach_source_event"));
+        feed().createIndex(Indexes.compoundIndex(Indexes.ascending("tenant", "coachId"),
+                Indexes.descending("createdAt", "_id")), new IndexOptions().name("tenant_coach_newest"));
+    }
+
+    MongoCollection<Document> rosters() {
+        return collection(ROSTERS);
+    }
+
+    MongoCollection<Document> athleteEvents() {
+        return collection(ATHLETE_EVENTS);
+    }
+
+    MongoCollection<Document> feed() {
+        return collection(FEED);
+    }
+
+    static boolean isDuplicateKey(MongoWriteException e) {
+        return e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    private MongoCollection<Document> collection(String name) {
+        return mongo.getDatabase(database).getCollection(name);
+    }
+}

@@ -1,0 +1,138 @@
+package com.liftguard.planning.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.liftguard.events.model.Reason;
+import com.liftguard.events.serde.EventCodec;
+import com.liftguard.planning.domain.Restriction;
+import com.liftguard.planning.persistence.AthletePlanEntity;
+import com.liftguard.planning.persistence.PlanAdjustmentEntity;
+import com.liftguard.planning.persistence.PlanChanges;
+import com.liftguard.support.web.Problem;
+import com.liftguard.support.web.ProblemException;
+import com.liftguard.support.web.TenantContext;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The athlete's plan, its history, and a coach's clearance (API.md, Planning). */
+@Path("/v1/athletes/{athleteId}")
+@Tag(name = "planning")
+@Blocking
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    public record RestrictionView(String restriction, List<String> paused, Instant since, Reason reason,
+                                  String causeEventId) {
+    }
+
+    /** The prescription per exercise comes with load adjustment; restrictions are what is in force now. */
+    public record PlanView(String athleteId, List<RestrictionView> restrictions, boolean mayIncreaseLoad,
+                           List<Object> exercises) {
+    }
+
+    public record AdjustmentView(String id, String action, String restriction, Reason reason, Instant madeAt,
+                                 String causeEventId, String causeType) {
+    }
+
+    public record Adjustments(List<AdjustmentView> items) {
+    }
+
+    public record ClearanceView(String athleteId, String clearedBy, Instant clearedAt, Reason reason) {
+    }
+
+    @Inject
+    TenantContext tenantContext;
+
+    @Inject
+    PlanChanges changes;
+
+    @GET
+    @Path("/plan")
+    @Operation(summary = "The athlete's current prescription and the restrictions in force, each with its reason")
+    public PlanView plan(@PathParam("athleteId") String athleteId) {
+        AthletePlanEntity plan = AthletePlanEntity.findById(new AthletePlanEntity.Key(tenantContext.tenant(), athleteId));
+        if (plan == null) {
+            throw ProblemException.notFound("no plan is known for athlete " + athleteId);
+        }
+        Restriction restriction = Restriction.valueOf(plan.restriction);
+        List<RestrictionView> restrictions = new ArrayList<>();
+        if (restriction != Restriction.NONE) {
+            restrictions.add(new RestrictionView(restriction.name(), restriction.paused(), plan.since,
+                    new Reason(plan.reasonCode, plan.reasonMessage, List.of()), plan.causeEventId));
+        }
+        return new PlanView(athleteId, restrictions, restriction == Restriction.NONE, List.of());
+    }
+
+    @GET
+    @Path("/adjustments")
+    @Operation(summary = "Every change to the plan, newest first, with the event that caused it")
+    public Adjustments adjustments(@PathParam("athleteId") String athleteId) {
+        List<AdjustmentView> items = PlanAdjustmentEntity.newestFirst(tenantContext.tenant(), athleteId, 500).stream()
+                .map(a -> new AdjustmentView(a.id, a.action, a.restriction, reason(a.reason), a.madeAt,
+                        a.causeEventId, a.causeType))
+                .toList();
+        if (items.isEmpty() && AthletePlanEntity.findById(new AthletePlanEntity.Key(tenantContext.tenant(), athleteId)) == null) {
+            throw ProblemException.notFound("no plan is known for athlete " + athleteId);
+        }
+        return new Adjustments(items);
+    }
+
+    @POST
+    @Path("/clearance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A coach of the athlete clears a paused athlete to train again")
+    public ClearanceView clear(@PathParam("athleteId") String athleteId, JsonNode body) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            throw ProblemException.badRequest("", "must be an object with coachId and note");
+        }
+        body.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("coachId") && !f.equals("note")) {
+                errors.add(new Problem.FieldError("/" + f, "is not a known field"));
+            }
+        });
+        JsonNode coach = body.get("coachId");
+        if (coach == null || !coach.isTextual() || coach.asText().isBlank() || coach.asText().length() > 128) {
+            errors.add(new Problem.FieldError("/coachId", "is required: the id of a coach of the athlete, 1 to 128 characters"));
+        }
+        JsonNode note = body.get("note");
+        if (note != null && !note.isNull() && (!note.isTextual() || note.asText().length() > 2000)) {
+            errors.add(new Problem.FieldError("/note", "must be a text of at most 2000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String noteText = note == null || note.isNull() ? null : note.asText();
+        PlanChanges.ClearanceOutcome outcome = changes.clear(tenantContext.tenant(), athleteId, coach.asText(), noteText);
+        return switch (outcome) {
+            case PlanChanges.ClearanceOutcome.Cleared c ->
+                    new ClearanceView(athleteId, coach.asText(), c.event().scheduledAt(), c.event().reason());
+            case PlanChanges.ClearanceOutcome.UnknownAthlete u ->
+                    throw ProblemException.notFound("no plan is known for athlete " + athleteId);
+            case PlanChanges.ClearanceOutcome.NotACoach n ->
+                    throw new ProblemException(Problem.of(403, "not-a-coach-of-the-athlete", "Forbidden", n.why()));
+            case PlanChanges.ClearanceOutcome.NothingToClear n ->
+                    throw new ProblemException(Problem.of(409, "nothing-to-clear", "Conflict", n.why()));
+        };
+    }
+
+    private static Reason reason(String json) {
+        try {
+            return EventCodec.mapper().readValue(json, Reason.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored reason is not readable", e);
+        }
+    }
+}

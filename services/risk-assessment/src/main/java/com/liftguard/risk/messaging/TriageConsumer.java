@@ -1,0 +1,133 @@
+package com.liftguard.risk.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.liftguard.events.CheckInIngested;
+import com.liftguard.events.Event;
+import com.liftguard.events.EventIds;
+import com.liftguard.events.SessionIngested;
+import com.liftguard.events.TriageDecided;
+import com.liftguard.events.model.LoggedSet;
+import com.liftguard.events.model.PainRegion;
+import com.liftguard.events.model.PainReport;
+import com.liftguard.events.serde.EventCodec;
+import com.liftguard.risk.config.TriageConfig;
+import com.liftguard.risk.domain.PainReportTriage;
+import com.liftguard.risk.persistence.SpinalSessionEntity;
+import com.liftguard.risk.persistence.TriageDecisionEntity;
+import com.liftguard.support.outbox.EventLedger;
+import com.liftguard.support.outbox.Outbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Triage of every pain report in an ingested session or check-in. The decision, the consumed event's id
+ * and the outgoing TriageDecided are written in one transaction.
+ */
+@ApplicationScoped
+public class TriageConsumer {
+    static final String SOURCE = "/risk-assessment";
+
+    @Inject
+    EventLedger ledger;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PainReportTriage triage;
+
+    @Inject
+    TriageConfig config;
+
+    @Incoming("sessions")
+    @Blocking
+    @Transactional
+    public void session(String payload) {
+        Event<SessionIngested> event = EventCodec.decode(payload, SessionIngested.class);
+        if (!ledger.firstTime(event.id())) {
+            return;
+        }
+        SessionIngested s = event.data();
+        Instant performedAt = s.performedAt().toInstant();
+        if (s.sets().stream().map(LoggedSet::exercise).anyMatch(e -> e != null && e.spinalLoading())) {
+            SpinalSessionEntity spinal = new SpinalSessionEntity();
+            spinal.key = new SpinalSessionEntity.Key(event.tenant(), s.athleteId(), s.sessionId());
+            spinal.performedAt = performedAt;
+            spinal.backPainAfter = s.painReports().stream().anyMatch(TriageConsumer::backPain);
+            spinal.persist();
+        }
+        decide(event, TriageDecided.SourceKind.SESSION, s.sessionId(), s.painReports(), performedAt);
+    }
+
+    @Incoming("check-ins")
+    @Blocking
+    @Transactional
+    public void checkIn(String payload) {
+        Event<CheckInIngested> event = EventCodec.decode(payload, CheckInIngested.class);
+        if (!ledger.firstTime(event.id())) {
+            return;
+        }
+        CheckInIngested c = event.data();
+        Instant reportedAt = c.reportedAt().toInstant();
+        if (c.painReports().stream().anyMatch(TriageConsumer::backPain)) {
+            // back pain reported between sessions counts against the last spinal session before it
+            SpinalSessionEntity.recent(event.tenant(), c.athleteId(), reportedAt, 1)
+                    .forEach(latest -> latest.backPainAfter = true);
+        }
+        decide(event, TriageDecided.SourceKind.CHECK_IN, c.checkInId(), c.painReports(), reportedAt);
+    }
+
+    private void decide(Event<?> cause, TriageDecided.SourceKind kind, String sourceId, List<PainReport> reports,
+                        Instant at) {
+        // the athlete's spinal history is the same for every report of this event: read it once
+        PainReportTriage.History backPainHistory = reports.stream().anyMatch(TriageConsumer::backPain)
+                ? history(cause, at) : PainReportTriage.History.none();
+        for (int i = 0; i < reports.size(); i++) {
+            PainReport report = reports.get(i);
+            PainReportTriage.History history = backPain(report) ? backPainHistory : PainReportTriage.History.none();
+            PainReportTriage.Decision decision = triage.triage(report, history);
+            Instant decidedAt = Instant.now();
+            String id = EventIds.derive("triage", cause.id(), Integer.toString(i));
+            TriageDecided decided = new TriageDecided(id, cause.athleteid(), kind, sourceId, i, report,
+                    decision.category(), decision.reasons(), decidedAt);
+
+            TriageDecisionEntity entity = new TriageDecisionEntity();
+            entity.id = id;
+            entity.tenant = cause.tenant();
+            entity.athleteId = cause.athleteid();
+            entity.sourceKind = kind.name();
+            entity.sourceId = sourceId;
+            entity.reportIndex = i;
+            entity.category = decision.category().name();
+            entity.reasons = json(decision.reasons());
+            entity.decidedAt = decidedAt;
+            entity.persist();
+
+            outbox.append(Event.of(id, SOURCE, cause.tenant(), decided, decidedAt));
+        }
+    }
+
+    private PainReportTriage.History history(Event<?> cause, Instant at) {
+        List<SpinalSessionEntity> recent = SpinalSessionEntity.recent(cause.tenant(), cause.athleteid(), at,
+                config.recurrentWindow());
+        int withPain = (int) recent.stream().filter(s -> s.backPainAfter).count();
+        return new PainReportTriage.History(recent.size(), withPain);
+    }
+
+    static boolean backPain(PainReport r) {
+        return r.region() == PainRegion.LOWER_BACK || r.region() == PainRegion.UPPER_BACK;
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventCodec.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.liftguard.risk.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** One triage decision; reasons are kept as the JSON the API and the event carry. */
+@Entity
+@Table(name = "triage_decision")
+public class TriageDecisionEntity extends PanacheEntityBase {
+    @Id
+    @Column(length = 64)
+    public String id;
+
+    @Column(nullable = false, length = 64)
+    public String tenant;
+
+    @Column(name = "athlete_id", nullable = false, length = 128)
+    public String athleteId;
+
+    @Column(name = "source_kind", nullable = false, length = 16)
+    public String sourceKind;
+
+    @Column(name = "source_id", nullable = false, length = 128)
+    public String sourceId;
+
+    @Column(name = "report_index", nullable = false)
+    public int reportIndex;
+
+    @Column(nullable = false, length = 32)
+    public String category;
+
+    @Column(nullable = false, length = 100_000)
+    public String reasons;
+
+    @Column(name = "decided_at", nullable = false)
+    public Instant decidedAt;
+
+    public static List<TriageDecisionEntity> history(String tenant, String athleteId, int limit) {
+        return find("tenant = ?1 and athleteId = ?2 order by decidedAt desc, reportIndex desc", tenant, athleteId)
+                .page(0, limit).list();
+    }
+}

@@ -1,0 +1,137 @@
+package com.liftguard.risk.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.liftguard.events.CheckInIngested;
+import com.liftguard.events.Event;
+import com.liftguard.events.EventIds;
+import com.liftguard.events.SessionIngested;
+import com.liftguard.events.Topics;
+import com.liftguard.events.TriageDecided;
+import com.liftguard.events.model.Exercise;
+import com.liftguard.events.model.LoggedSet;
+import com.liftguard.events.model.PainOnset;
+import com.liftguard.events.model.PainQuality;
+import com.liftguard.events.model.PainRegion;
+import com.liftguard.events.model.PainReport;
+import com.liftguard.events.model.PainSide;
+import com.liftguard.events.model.PainTrend;
+import com.liftguard.events.model.TriageCategory;
+import com.liftguard.events.serde.EventCodec;
+import com.liftguard.infra.LiftguardTestResource;
+import com.liftguard.infra.TopicProbe;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Ingested events in, triage decisions out and on the API, on a real broker. */
+@QuarkusTest
+@WithTestResource(LiftguardTestResource.class)
+class TriageFlowTest {
+    private TopicProbe kafka;
+    private String athlete;
+
+    @BeforeEach
+    void setUp() {
+        kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        athlete = "a-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    static PainReport report(PainQuality quality, int intensity, PainOnset onset, int hours, boolean saddleNumbness) {
+        return new PainReport(PainRegion.LOWER_BACK, PainSide.CENTRAL, quality, intensity, onset, hours,
+                PainTrend.STABLE, false, false, false, saddleNumbness, false, false, false, false, false);
+    }
+
+    private Event<SessionIngested> session(String sessionId, OffsetDateTime at, PainReport... reports) {
+        SessionIngested s = new SessionIngested(sessionId, athlete, at, 60, 8,
+                List.of(new LoggedSet(Exercise.DEADLIFT, null, 5, 140, 8.0, null, null, null, null, null, null)),
+                null, List.of(reports), Instant.now());
+        return Event.of(EventIds.derive("session", "acme", sessionId + athlete), "/test", "acme", s, Instant.now());
+    }
+
+    private void send(String topic, Event<?> event) {
+        kafka.send(topic, event.key(), EventCodec.encode(event));
+    }
+
+    private List<Event<TriageDecided>> decisionsOf(int expected) {
+        return kafka.awaitExactly(Topics.TRIAGE, "acme:" + athlete, expected).stream()
+                .map(r -> EventCodec.decode(r.value(), TriageDecided.class)).toList();
+    }
+
+    @Test
+    void aRedFlagIsAnEmergencyOnKafkaAndOnTheApi() {
+        Event<SessionIngested> event = session("s1", OffsetDateTime.now(ZoneOffset.ofHours(1)),
+                report(PainQuality.ACHING, 3, PainOnset.WITHIN_HOURS, 2, true));
+        send(Topics.SESSIONS, event);
+
+        List<Event<TriageDecided>> decisions = decisionsOf(1);
+        assertEquals(TriageCategory.EMERGENCY, decisions.get(0).data().category());
+        assertEquals("SADDLE_NUMBNESS", decisions.get(0).data().reasons().get(0).code());
+
+        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/triage")
+                .then().statusCode(200)
+                .body("category", equalTo("EMERGENCY"))
+                .body("sourceId", equalTo("s1"))
+                .body("reasons.code", hasItem("SADDLE_NUMBNESS"))
+                .body("reasons[0].fields", equalTo(List.of("saddleNumbness")));
+
+        // the same event again: no second decision
+        send(Topics.SESSIONS, event);
+        assertEquals(1, decisionsOf(1).size());
+        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/triage/history")
+                .then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void backPainAfterThreeOfTheLastFourSpinalSessionsIsRecurrent() {
+        OffsetDateTime start = OffsetDateTime.parse("2026-11-01T18:00:00+01:00");
+        PainReport mild = report(PainQuality.DULL, 2, PainOnset.NEXT_DAY, 20, false);
+        send(Topics.SESSIONS, session("r1", start, mild));
+        send(Topics.SESSIONS, session("r2", start.plusDays(2)));
+        send(Topics.SESSIONS, session("r3", start.plusDays(4), mild));
+        List<Event<TriageDecided>> two = decisionsOf(2);
+        assertEquals(TriageCategory.NORMAL_SORENESS, two.get(1).data().category());
+        // a check-in reporting back pain after the 4th session makes it 3 of 4
+        send(Topics.SESSIONS, session("r4", start.plusDays(6)));
+        CheckInIngested checkIn = new CheckInIngested("c1", athlete, start.plusDays(7), null, List.of(mild), Instant.now());
+        send(Topics.CHECK_INS, Event.of(EventIds.derive("check-in", athlete), "/test", "acme", checkIn, Instant.now()));
+        List<Event<TriageDecided>> three = decisionsOf(3);
+        assertEquals(TriageCategory.MODIFY_TRAINING, three.get(2).data().category());
+        assertEquals("RECURRENT_AFTER_SPINAL_SESSIONS", three.get(2).data().reasons().get(0).code());
+    }
+
+    @Test
+    void unreadableRecordsGoToTheDeadLetterTopic() {
+        kafka.send(Topics.SESSIONS, "acme:" + athlete, "{garbage");
+        kafka.awaitExactly("liftguard.sessions.v1.dlq.risk-assessment", "acme:" + athlete, 1);
+    }
+
+    @Test
+    void otherTenantsAndStrangersSeeNothing() {
+        send(Topics.SESSIONS, session("t1", OffsetDateTime.now(ZoneOffset.UTC),
+                report(PainQuality.SHARP, 8, PainOnset.DURING_SET, 0, false)));
+        decisionsOf(1);
+        given().header("X-Api-Key", "globex-key").when().get("/v1/athletes/" + athlete + "/triage")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/v1/athletes/" + athlete + "/triage").then().statusCode(401);
+        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/nobody-" + athlete + "/triage")
+                .then().statusCode(404);
+    }
+}

@@ -1,0 +1,228 @@
+package com.liftguard.ingestion.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.liftguard.events.model.Exercise;
+import com.liftguard.events.model.LimitingFactor;
+import com.liftguard.events.model.PainOnset;
+import com.liftguard.events.model.PainQuality;
+import com.liftguard.events.model.PainRegion;
+import com.liftguard.events.model.PainSide;
+import com.liftguard.events.model.PainTrend;
+import com.liftguard.events.model.TechniqueFault;
+import com.liftguard.events.model.Variant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The v1 ingestion contract (API.md "Ingestion", RULES.md section 1): every rule a session, check-in or
+ * roster entry must meet, all reported at once.
+ */
+public final class IngestValidator {
+    public static final int MAX_BATCH = 500;
+    public static final int MAX_SETS = 200;
+    public static final int MAX_PAIN_REPORTS = 10;
+    public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_COACHES = 100;
+
+    /** Eccentric-pause-concentric, optionally a fourth part; X marks an explosive phase. */
+    private static final Pattern TEMPO = Pattern.compile("([0-9]{1,2}|X)(-([0-9]{1,2}|X)){2,3}");
+
+    private static final Set<String> SESSION_FIELDS = Set.of("sessionId", "athleteId", "performedAt",
+            "durationMinutes", "sessionRpe", "sets", "wellness", "painReports");
+    private static final Set<String> CHECK_IN_FIELDS = Set.of("checkInId", "athleteId", "reportedAt", "wellness",
+            "painReports");
+    private static final Set<String> SET_FIELDS = Set.of("exercise", "variant", "reps", "loadKg", "rpe", "rir",
+            "tempo", "belt", "limitingFactor", "faults", "metrics");
+    private static final Set<String> METRIC_FIELDS = Set.of("torsoLeanChangeDeg", "meanConcentricVelocity");
+    private static final Set<String> WELLNESS_FIELDS = Set.of("sleepHours", "sleepQuality", "stress");
+    private static final Set<String> PAIN_FIELDS = Set.of("region", "side", "quality", "intensity", "onset",
+            "hoursSinceOnset", "trend", "radiatesBelowKnee", "numbnessOrTingling", "legWeakness", "saddleNumbness",
+            "bladderOrBowelChange", "worseAtNightOrRest", "fever", "followingTrauma", "unexplainedWeightLoss");
+    private static final Set<String> ROSTER_FIELDS = Set.of("displayName", "coachIds");
+    private static final List<String> PAIN_FLAGS = List.of("radiatesBelowKnee", "numbnessOrTingling", "legWeakness",
+            "saddleNumbness", "bladderOrBowelChange", "worseAtNightOrRest", "fever", "followingTrauma",
+            "unexplainedWeightLoss");
+
+    public List<Violation> validateSessions(JsonNode batch) {
+        return validateBatch(batch, this::session);
+    }
+
+    public List<Violation> validateCheckIns(JsonNode batch) {
+        return validateBatch(batch, this::checkIn);
+    }
+
+    /** One session or check-in on its own, as it arrives on an ingest topic; pointers start at the record. */
+    public List<Violation> validateSession(JsonNode item) {
+        JsonChecks c = new JsonChecks();
+        session(c, item, "");
+        return c.violations();
+    }
+
+    public List<Violation> validateCheckIn(JsonNode item) {
+        JsonChecks c = new JsonChecks();
+        checkIn(c, item, "");
+        return c.violations();
+    }
+
+    public List<Violation> validateRoster(String athleteId, JsonNode body) {
+        JsonChecks c = new JsonChecks();
+        if (athleteId == null || athleteId.isBlank() || athleteId.length() > MAX_ID_LENGTH) {
+            c.fail("", "the athleteId in the path must be 1 to " + MAX_ID_LENGTH + " characters long");
+        }
+        if (!c.object(body, "")) {
+            return c.violations();
+        }
+        c.onlyFields(body, "", ROSTER_FIELDS);
+        c.string(body, "displayName", "", true, 1, 200);
+        Set<String> seen = new HashSet<>();
+        c.array(body, "coachIds", "", true, MAX_COACHES, (coach, p) -> {
+            if (!coach.isTextual() || coach.asText().isBlank() || coach.asText().length() > MAX_ID_LENGTH) {
+                c.fail(p, "must be a coach id of 1 to " + MAX_ID_LENGTH + " characters");
+            } else if (!seen.add(coach.asText())) {
+                c.fail(p, "is listed twice");
+            }
+        });
+        return c.violations();
+    }
+
+    private interface ItemCheck {
+        void check(JsonChecks c, JsonNode item, String pointer);
+    }
+
+    private List<Violation> validateBatch(JsonNode batch, ItemCheck item) {
+        JsonChecks c = new JsonChecks();
+        if (batch == null || !batch.isArray()) {
+            c.fail("", "must be a JSON array of 1 to " + MAX_BATCH + " items");
+            return c.violations();
+        }
+        if (batch.isEmpty() || batch.size() > MAX_BATCH) {
+            c.fail("", "must hold 1 to " + MAX_BATCH + " items, not " + batch.size());
+            return c.violations();
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            item.check(c, batch.get(i), JsonChecks.child("", i));
+        }
+        return c.violations();
+    }
+
+    private void session(JsonChecks c, JsonNode s, String p) {
+        if (!c.object(s, p)) {
+            return;
+        }
+        c.onlyFields(s, p, SESSION_FIELDS);
+        c.string(s, "sessionId", p, true, 1, MAX_ID_LENGTH);
+        c.string(s, "athleteId", p, true, 1, MAX_ID_LENGTH);
+        c.offsetDateTime(s, "performedAt", p, true);
+        c.integer(s, "durationMinutes", p, true, 1, 600);
+        c.number(s, "sessionRpe", p, true, 0, 10, 0);
+        c.array(s, "sets", p, false, MAX_SETS, (set, sp) -> set(c, set, sp));
+        wellness(c, s, p);
+        c.array(s, "painReports", p, false, MAX_PAIN_REPORTS, (r, rp) -> painReport(c, r, rp));
+    }
+
+    private void checkIn(JsonChecks c, JsonNode s, String p) {
+        if (!c.object(s, p)) {
+            return;
+        }
+        c.onlyFields(s, p, CHECK_IN_FIELDS);
+        c.string(s, "checkInId", p, true, 1, MAX_ID_LENGTH);
+        c.string(s, "athleteId", p, true, 1, MAX_ID_LENGTH);
+        c.offsetDateTime(s, "reportedAt", p, true);
+        wellness(c, s, p);
+        c.array(s, "painReports", p, false, MAX_PAIN_REPORTS, (r, rp) -> painReport(c, r, rp));
+    }
+
+    private void set(JsonChecks c, JsonNode set, String p) {
+        if (!c.object(set, p)) {
+            return;
+        }
+        c.onlyFields(set, p, SET_FIELDS);
+        c.enumValue(set, "exercise", p, true, Exercise.class);
+        c.enumValue(set, "variant", p, false, Variant.class);
+        variantFitsExercise(c, set, p);
+        c.integer(set, "reps", p, true, 1, 100);
+        c.number(set, "loadKg", p, true, 0, 600, 0);
+        c.number(set, "rpe", p, false, 1, 10, 0.5);
+        c.integer(set, "rir", p, false, 0, 10);
+        if (present(set, "rpe") && present(set, "rir")) {
+            c.fail(JsonChecks.child(p, "rir"), "give rpe or rir, not both");
+        }
+        JsonNode tempo = set.get("tempo");
+        if (tempo != null && !tempo.isNull() && (!tempo.isTextual() || !TEMPO.matcher(tempo.asText()).matches())) {
+            c.fail(JsonChecks.child(p, "tempo"),
+                    "must be eccentric-pause-concentric seconds such as 3-1-1, optionally with a fourth part");
+        }
+        c.bool(set, "belt", p);
+        c.enumValue(set, "limitingFactor", p, false, LimitingFactor.class);
+        c.enumSet(set, "faults", p, TechniqueFault.class, TechniqueFault.values().length);
+        JsonNode metrics = set.get("metrics");
+        if (metrics != null && !metrics.isNull()) {
+            String mp = JsonChecks.child(p, "metrics");
+            if (c.object(metrics, mp)) {
+                c.onlyFields(metrics, mp, METRIC_FIELDS);
+                c.number(metrics, "torsoLeanChangeDeg", mp, false, -90, 90, 0);
+                c.number(metrics, "meanConcentricVelocity", mp, false, 0, 5, 0);
+            }
+        }
+    }
+
+    private static void variantFitsExercise(JsonChecks c, JsonNode set, String p) {
+        JsonNode variant = set.get("variant");
+        JsonNode exercise = set.get("exercise");
+        if (variant == null || exercise == null || !variant.isTextual() || !exercise.isTextual()) {
+            return;
+        }
+        Exercise e;
+        Variant v;
+        try {
+            e = Exercise.valueOf(exercise.asText());
+            v = Variant.valueOf(variant.asText());
+        } catch (IllegalArgumentException invalidAlreadyReported) {
+            return;
+        }
+        boolean squatVariant = v == Variant.HIGH_BAR || v == Variant.LOW_BAR;
+        if (squatVariant && !e.squat()) {
+            c.fail(JsonChecks.child(p, "variant"), v + " applies to squats only");
+        } else if (!squatVariant && e != Exercise.DEADLIFT) {
+            c.fail(JsonChecks.child(p, "variant"), v + " applies to deadlifts only");
+        }
+    }
+
+    private void wellness(JsonChecks c, JsonNode parent, String p) {
+        JsonNode w = parent.get("wellness");
+        if (w == null || w.isNull()) {
+            return;
+        }
+        String wp = JsonChecks.child(p, "wellness");
+        if (!c.object(w, wp)) {
+            return;
+        }
+        c.onlyFields(w, wp, WELLNESS_FIELDS);
+        c.number(w, "sleepHours", wp, false, 0, 24, 0);
+        c.integer(w, "sleepQuality", wp, false, 1, 5);
+        c.integer(w, "stress", wp, false, 1, 5);
+    }
+
+    private void painReport(JsonChecks c, JsonNode r, String p) {
+        if (!c.object(r, p)) {
+            return;
+        }
+        c.onlyFields(r, p, PAIN_FIELDS);
+        c.enumValue(r, "region", p, true, PainRegion.class);
+        c.enumValue(r, "side", p, true, PainSide.class);
+        c.enumValue(r, "quality", p, true, PainQuality.class);
+        c.integer(r, "intensity", p, true, 0, 10);
+        c.enumValue(r, "onset", p, true, PainOnset.class);
+        c.integer(r, "hoursSinceOnset", p, true, 0, 2000);
+        c.enumValue(r, "trend", p, true, PainTrend.class);
+        for (String flag : PAIN_FLAGS) {
+            c.bool(r, flag, p);
+        }
+    }
+
+    private static boolean present(JsonNode node, String field) {
+        return node.has(field) && !node.get(field).isNull();
+    }
+}

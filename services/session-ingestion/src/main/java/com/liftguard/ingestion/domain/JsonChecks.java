@@ -1,0 +1,188 @@
+package com.liftguard.ingestion.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Field checks over a JSON tree that collect every violation instead of stopping at the first, each
+ * located by its JSON pointer. Works on the tree rather than on bound objects so that a wrong type
+ * ("reps": "ten") is reported at its own pointer beside every other error of the batch.
+ */
+final class JsonChecks {
+    private final List<Violation> violations = new ArrayList<>();
+
+    List<Violation> violations() {
+        return violations;
+    }
+
+    void fail(String pointer, String message) {
+        violations.add(new Violation(pointer, message));
+    }
+
+    static String child(String pointer, String field) {
+        return pointer + "/" + field.replace("~", "~0").replace("/", "~1");
+    }
+
+    static String child(String pointer, int index) {
+        return pointer + "/" + index;
+    }
+
+    /** Rejects any field of {@code node} not in {@code allowed}: a misspelt optional field must not pass silently. */
+    void onlyFields(JsonNode node, String pointer, Set<String> allowed) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                fail(child(pointer, name), "is not a known field");
+            }
+        }
+    }
+
+    boolean object(JsonNode node, String pointer) {
+        if (node == null || !node.isObject()) {
+            fail(pointer, "must be an object");
+            return false;
+        }
+        return true;
+    }
+
+    private JsonNode present(JsonNode parent, String field, String pointer, boolean required) {
+        JsonNode value = parent.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                fail(child(pointer, field), "is required");
+            }
+            return null;
+        }
+        return value;
+    }
+
+    void string(JsonNode parent, String field, String pointer, boolean required, int min, int max) {
+        JsonNode v = present(parent, field, pointer, required);
+        if (v == null) {
+            return;
+        }
+        if (!v.isTextual()) {
+            fail(child(pointer, field), "must be a string");
+        } else if (v.asText().length() < min || v.asText().length() > max) {
+            fail(child(pointer, field), "must be " + min + " to " + max + " characters long");
+        } else if (v.asText().isBlank()) {
+            fail(child(pointer, field), "must not be blank");
+        }
+    }
+
+    void integer(JsonNode parent, String field, String pointer, boolean required, long min, long max) {
+        JsonNode v = present(parent, field, pointer, required);
+        if (v == null) {
+            return;
+        }
+        if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))) {
+            fail(child(pointer, field), "must be a whole number");
+        } else if (v.asDouble() < min || v.asDouble() > max) {
+            fail(child(pointer, field), "must be between " + min + " and " + max);
+        }
+    }
+
+    void number(JsonNode parent, String field, String pointer, boolean required, double min, double max, double step) {
+        JsonNode v = present(parent, field, pointer, required);
+        if (v == null) {
+            return;
+        }
+        if (!v.isNumber()) {
+            fail(child(pointer, field), "must be a number");
+            return;
+        }
+        double d = v.asDouble();
+        if (Double.isNaN(d) || d < min || d > max) {
+            fail(child(pointer, field), "must be between " + fmt(min) + " and " + fmt(max));
+        } else if (step > 0 && Math.abs(d / step - Math.rint(d / step)) > 1e-9) {
+            fail(child(pointer, field), "must be in steps of " + fmt(step));
+        }
+    }
+
+    /** An optional flag: absent means false, but an explicit null is as wrong as any other non-boolean. */
+    void bool(JsonNode parent, String field, String pointer) {
+        JsonNode v = parent.get(field);
+        if (v != null && !v.isBoolean()) {
+            fail(child(pointer, field), "must be true or false");
+        }
+    }
+
+    <E extends Enum<E>> void enumValue(JsonNode parent, String field, String pointer, boolean required, Class<E> type) {
+        JsonNode v = present(parent, field, pointer, required);
+        if (v != null) {
+            enumNode(v, child(pointer, field), type);
+        }
+    }
+
+    <E extends Enum<E>> boolean enumNode(JsonNode v, String pointer, Class<E> type) {
+        if (v.isTextual()) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(v.asText())) {
+                    return true;
+                }
+            }
+        }
+        fail(pointer, "must be one of " + Arrays.toString(type.getEnumConstants()).replace("[", "").replace("]", ""));
+        return false;
+    }
+
+    void offsetDateTime(JsonNode parent, String field, String pointer, boolean required) {
+        JsonNode v = present(parent, field, pointer, required);
+        if (v == null) {
+            return;
+        }
+        if (!v.isTextual()) {
+            fail(child(pointer, field), "must be an ISO-8601 date-time with an offset");
+            return;
+        }
+        try {
+            OffsetDateTime.parse(v.asText());
+        } catch (DateTimeParseException e) {
+            fail(child(pointer, field), "must be an ISO-8601 date-time with an offset, such as 2026-11-24T18:30:00+01:00");
+        }
+    }
+
+    /** Checks an optional array's size and each element; returns false when absent or not an array. */
+    boolean array(JsonNode parent, String field, String pointer, boolean required, int max,
+                  BiConsumer<JsonNode, String> element) {
+        JsonNode v = present(parent, field, pointer, required);
+        if (v == null) {
+            return false;
+        }
+        String p = child(pointer, field);
+        if (!v.isArray()) {
+            fail(p, "must be an array");
+            return false;
+        }
+        if (v.size() > max) {
+            fail(p, "must have at most " + max + " items");
+            return false;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            element.accept(v.get(i), child(p, i));
+        }
+        return true;
+    }
+
+    <E extends Enum<E>> void enumSet(JsonNode parent, String field, String pointer, Class<E> type, int max) {
+        Set<String> seen = new HashSet<>();
+        array(parent, field, pointer, false, max, (item, p) -> {
+            if (enumNode(item, p, type) && !seen.add(item.asText())) {
+                fail(p, "is listed twice");
+            }
+        });
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,3 @@
+package com.liftguard.events.model;
+
+public enum PainQuality { DULL, ACHING, TIGHT, SHARP, SHOOTING, BURNING }

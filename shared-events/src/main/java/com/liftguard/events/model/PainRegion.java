@@ -1,0 +1,3 @@
+package com.liftguard.events.model;
+
+public enum PainRegion { LOWER_BACK, UPPER_BACK, HIP, KNEE, OTHER }

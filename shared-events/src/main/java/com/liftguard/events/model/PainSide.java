@@ -1,0 +1,3 @@
+package com.liftguard.events.model;
+
+public enum PainSide { LEFT, RIGHT, CENTRAL, BILATERAL }

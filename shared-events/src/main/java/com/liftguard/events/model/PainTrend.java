@@ -1,0 +1,3 @@
+package com.liftguard.events.model;
+
+public enum PainTrend { IMPROVING, STABLE, WORSENING }

@@ -1,0 +1,3 @@
+package com.liftguard.events.model;
+
+public enum RiskLevel { LOW, MODERATE, HIGH, CRITICAL }

@@ -1,0 +1,4 @@
+package com.liftguard.events.model;
+
+/** Notification severity, most severe first. */
+public enum Severity { URGENT, HIGH, INFO }

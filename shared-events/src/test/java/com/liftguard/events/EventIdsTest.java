@@ -1,0 +1,35 @@
+package com.liftguard.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventIdsTest {
+
+    @Test
+    void sameFactSameId() {
+        assertEquals(EventIds.derive("session", "acme", "s-1"), EventIds.derive("session", "acme", "s-1"));
+    }
+
+    @Test
+    void partsAreDelimitedUnambiguously() {
+        assertNotEquals(EventIds.derive("ab", "c"), EventIds.derive("a", "bc"));
+        assertNotEquals(EventIds.derive("a|", "b"), EventIds.derive("a", "|b"));
+        assertNotEquals(EventIds.derive("a", ""), EventIds.derive("a"));
+    }
+
+    @Test
+    void differentFactsDifferentIds() {
+        assertNotEquals(EventIds.derive("session", "acme", "s-1"), EventIds.derive("session", "globex", "s-1"));
+        assertNotEquals(EventIds.derive("session", "acme", "s-1"), EventIds.derive("check-in", "acme", "s-1"));
+    }
+
+    @Test
+    void idIsAUuid() {
+        String id = EventIds.derive("triage", "e-1", "0");
+        assertEquals(id, UUID.fromString(id).toString());
+        assertEquals(3, UUID.fromString(id).version(), "name-based");
+    }
+}

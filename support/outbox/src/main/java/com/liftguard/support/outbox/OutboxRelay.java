@@ -1,0 +1,156 @@
+package com.liftguard.support.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka in id order and deletes them once the broker has acknowledged them.
+ * A crash between the acknowledgement and the delete publishes a row twice with the same event id,
+ * which consumers drop; nothing is ever lost. Several instances may relay the same rows for the same
+ * reason. Runs at once after each commit that appended rows, and on a timer as a safety net.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "liftguard.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "liftguard.outbox.send-timeout", defaultValue = "PT10S")
+    java.time.Duration sendTimeout;
+
+    private final AtomicBoolean drainRequested = new AtomicBoolean();
+    private ExecutorService worker;
+    private KafkaProducer<String, String> producer;
+
+    void start(@Observes StartupEvent ignored) {
+        Map<String, Object> config = new HashMap<>();
+        kafkaConfig.forEach((k, v) -> config.put(k, v));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        config.keySet().removeIf(k -> !ProducerConfig.configNames().contains(k));
+        producer = new KafkaProducer<>(config);
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        requestDrain();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        if (worker != null) {
+            worker.shutdown();
+            try {
+                worker.awaitTermination(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(sendTimeout);
+        }
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxAppended ignored) {
+        requestDrain();
+    }
+
+    @Scheduled(every = "${liftguard.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        requestDrain();
+    }
+
+    private void requestDrain() {
+        // coalesce: many commits in a burst cause one drain, which picks all of them up
+        if (worker != null && !worker.isShutdown() && drainRequested.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    drainRequested.set(false);
+                    try {
+                        drain();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("outbox relay failed, will retry: %s", e.getMessage());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                // the rows stay in the outbox; the next start publishes them
+                drainRequested.set(false);
+            }
+        }
+    }
+
+    /** Publishes every pending row; returns how many were published. */
+    public int drain() {
+        int total = 0;
+        while (true) {
+            List<OutboxRecord> batch = QuarkusTransaction.requiringNew().call(
+                    () -> OutboxRecord.<OutboxRecord>find("order by id").page(0, batchSize).list());
+            if (batch.isEmpty()) {
+                return total;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            for (OutboxRecord r : batch) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(r.topic, r.recordKey, r.payload);
+                record.headers().add("ce_id", r.eventId.getBytes(StandardCharsets.UTF_8));
+                record.headers().add("ce_type", r.eventType.getBytes(StandardCharsets.UTF_8));
+                acks.add(producer.send(record));
+            }
+            List<Long> sent = new ArrayList<>(batch.size());
+            try {
+                for (int i = 0; i < acks.size(); i++) {
+                    acks.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    sent.add(batch.get(i).id);
+                }
+            } catch (Exception e) {
+                deleteSent(sent);
+                throw new IllegalStateException("Kafka did not acknowledge outbox events: " + e.getMessage(), e);
+            }
+            deleteSent(sent);
+            total += sent.size();
+        }
+    }
+
+    private void deleteSent(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> OutboxRecord.delete("id in ?1", ids));
+        }
+    }
+
+    /** Rows not yet published, for health checks and tests. */
+    public long pending() {
+        return QuarkusTransaction.requiringNew().call(OutboxRecord::count);
+    }
+}
