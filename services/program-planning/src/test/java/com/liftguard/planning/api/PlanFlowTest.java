@@ -27,6 +27,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import jakarta.inject.Inject;
+import com.liftguard.planning.messaging.PlanConsumer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +43,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(LiftguardTestResource.class)
 class PlanFlowTest {
+    @Inject
+    PlanConsumer consumer;
+
     private TopicProbe kafka;
     private String athlete;
 
@@ -117,6 +127,37 @@ class PlanFlowTest {
         assertEquals(RecoveryScheduled.Action.PAUSE_ALL_TRAINING, events.get(0).data().action());
         given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/plan")
                 .then().statusCode(200).body("restrictions[0].paused", equalTo(List.of("ALL_TRAINING")));
+    }
+
+    @Test
+    void rosterAndTriageRacingOnANewAthleteLoseNothing() throws Exception {
+        // both channels create the athlete's plan row at the same instant; the loser must retry, not fail
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20; i++) {
+                athlete = "race-" + i + "-" + UUID.randomUUID();
+                Event<TriageDecided> decided = triage("r" + i, TriageCategory.EMERGENCY, "SADDLE_NUMBNESS");
+                String rosterJson = EventCodec.encode(Event.of(EventIds.derive("roster", athlete), "/test", "acme",
+                        new RosterChanged(athlete, "Ann", List.of("c1"), Instant.now()), Instant.now()));
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<?> a = pool.submit(() -> {
+                    together.await();
+                    consumer.roster(rosterJson);
+                    return null;
+                });
+                Future<?> b = pool.submit(() -> {
+                    together.await();
+                    consumer.triage(EventCodec.encode(decided));
+                    return null;
+                });
+                a.get(30, TimeUnit.SECONDS);
+                b.get(30, TimeUnit.SECONDS);
+                given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/plan")
+                        .then().statusCode(200).body("restrictions[0].paused", equalTo(List.of("ALL_TRAINING")));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -16,10 +16,10 @@ import com.liftguard.risk.persistence.SpinalSessionEntity;
 import com.liftguard.risk.persistence.TriageDecisionEntity;
 import com.liftguard.support.outbox.EventLedger;
 import com.liftguard.support.outbox.Outbox;
+import com.liftguard.support.outbox.RetryingTransactions;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -44,11 +44,17 @@ public class TriageConsumer {
     @Inject
     TriageConfig config;
 
+    @Inject
+    RetryingTransactions transactions;
+
     @Incoming("sessions")
     @Blocking
-    @Transactional
     public void session(String payload) {
         Event<SessionIngested> event = EventCodec.decode(payload, SessionIngested.class);
+        transactions.run("session " + event.id(), () -> onSession(event));
+    }
+
+    void onSession(Event<SessionIngested> event) {
         if (!ledger.firstTime(event.id())) {
             return;
         }
@@ -66,9 +72,12 @@ public class TriageConsumer {
 
     @Incoming("check-ins")
     @Blocking
-    @Transactional
     public void checkIn(String payload) {
         Event<CheckInIngested> event = EventCodec.decode(payload, CheckInIngested.class);
+        transactions.run("check-in " + event.id(), () -> onCheckIn(event));
+    }
+
+    void onCheckIn(Event<CheckInIngested> event) {
         if (!ledger.firstTime(event.id())) {
             return;
         }
