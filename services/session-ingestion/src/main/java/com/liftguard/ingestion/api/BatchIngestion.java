@@ -1,30 +1,36 @@
 package com.liftguard.ingestion.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.liftguard.events.Event;
 import com.liftguard.events.RosterChanged;
 import com.liftguard.events.serde.EventCodec;
+import com.liftguard.ingestion.domain.CanonicalEvents;
 import com.liftguard.ingestion.domain.IngestEvents;
 import com.liftguard.ingestion.messaging.EventPublisher;
 import com.liftguard.ingestion.messaging.EventPublisher.Outgoing;
-import com.liftguard.ingestion.persistence.IngestRecord;
 import com.liftguard.ingestion.persistence.IngestStore;
 import com.liftguard.ingestion.persistence.IngestStore.Kind;
-import com.liftguard.ingestion.persistence.IngestStore.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Stores a validated batch and puts its events on Kafka before answering. Order of work: insert each
- * item as PENDING (the unique index decides ACCEPTED or DUPLICATE), publish the new ones and any left
- * PENDING by an earlier failed attempt, then mark them PUBLISHED. If Kafka fails, this request's inserts
- * are removed again and the caller gets 503: a retry then starts from scratch.
+ * Stores a validated batch and puts its events on Kafka before answering. Order of work: open the batch
+ * (a marker naming its ids), insert the items (the primary key decides ACCEPTED or DUPLICATE), publish
+ * the new ones and any duplicate whose own batch is still open (an earlier attempt that may not have
+ * reached Kafka), then close the batch. If Kafka fails, the batch's inserts are removed again and the
+ * caller gets 503: a retry then starts from scratch. If this instance dies in between, the sweeper finds
+ * the open batch and publishes what it stored; consumers drop the copy if the first send did land.
  */
 @ApplicationScoped
 public class BatchIngestion {
@@ -42,77 +48,97 @@ public class BatchIngestion {
     Clock clock = Clock.systemUTC();
 
     public List<ItemResult> ingest(String tenant, Kind kind, JsonNode batch) throws EventPublisher.PublishFailedException {
-        Instant receivedAt = Instant.now(clock);
-        List<ItemResult> results = new ArrayList<>(batch.size());
-        List<Outgoing> toPublish = new ArrayList<>();
-        List<String> insertedIds = new ArrayList<>();
-        List<String> toMarkPublished = new ArrayList<>();
-        Set<String> seenInBatch = new HashSet<>();
-        List<IngestRecord> records = new ArrayList<>(batch.size());
-        List<Event<?>> events = new ArrayList<>(batch.size());
-        // one result slot per item; duplicates within the batch are answered without touching the store
-        List<Integer> recordOfItem = new ArrayList<>(batch.size());
+        // stored to the millisecond, so the event rebuilt from the store is the event published now
+        Instant receivedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        String batchId = UUID.randomUUID().toString();
         List<String> itemIds = new ArrayList<>(batch.size());
+        List<IngestStore.Item> items = new ArrayList<>(batch.size());
+        List<CanonicalEvents.Prepared> events = new ArrayList<>(batch.size());
+        // a repeat of an id within the batch is a duplicate without touching the store
+        int[] itemOf = new int[batch.size()];
+        Set<String> seenInBatch = new HashSet<>();
+        int n = 0;
         for (JsonNode item : batch) {
-            String itemId = item.get(kind == Kind.SESSION ? "sessionId" : "checkInId").asText();
+            String itemId = item.get(kind.idField).asText();
             itemIds.add(itemId);
             if (!seenInBatch.add(itemId)) {
-                recordOfItem.add(-1);
+                itemOf[n++] = -1;
                 continue;
             }
-            Event<?> event = kind == Kind.SESSION
-                    ? IngestEvents.session(tenant, item, receivedAt)
-                    : IngestEvents.checkIn(tenant, item, receivedAt);
-            recordOfItem.add(records.size());
-            events.add(event);
-            records.add(new IngestRecord(tenant, itemId, item.get("athleteId").asText(), item.toString(),
-                    event.id(), EventCodec.encode(event)));
+            itemOf[n++] = items.size();
+            items.add(new IngestStore.Item(itemId, item.get("athleteId").asText(), item.toString()));
+            events.add(prepare(kind, tenant, item, receivedAt));
         }
-        List<IngestStore.Insert> inserts = store.insertPending(kind, records, receivedAt);
-        for (int i = 0; i < itemIds.size(); i++) {
-            String itemId = itemIds.get(i);
-            int r = recordOfItem.get(i);
-            if (r < 0) {
-                results.add(new ItemResult(itemId, ItemStatus.DUPLICATE));
-                continue;
-            }
-            IngestStore.Insert insert = inserts.get(r);
-            if (insert.inserted()) {
-                insertedIds.add(itemId);
-                toPublish.add(outgoing(events.get(r), records.get(r).eventJson()));
-                toMarkPublished.add(itemId);
-                results.add(new ItemResult(itemId, ItemStatus.ACCEPTED));
-            } else if (insert.status() == Status.PENDING) {
-                // an earlier attempt stored it but may not have published it: publish what was stored then
-                Event<?> stored = EventCodec.decodeAny(insert.eventJson());
-                toPublish.add(outgoing(stored, insert.eventJson()));
-                toMarkPublished.add(itemId);
-                results.add(new ItemResult(itemId, ItemStatus.ACCEPTED));
-            } else {
-                results.add(new ItemResult(itemId, ItemStatus.DUPLICATE));
-            }
-        }
+
+        store.open(kind, tenant, batchId, items.stream().map(IngestStore.Item::itemId).toList(), receivedAt);
+        List<String> inserted = new ArrayList<>(items.size());
         try {
+            boolean[] isNew = store.insertNew(kind, tenant, batchId, items, receivedAt);
+            List<String> duplicates = new ArrayList<>();
+            List<Outgoing> toPublish = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                if (isNew[i]) {
+                    inserted.add(items.get(i).itemId());
+                    toPublish.add(outgoing(events.get(i)));
+                } else {
+                    duplicates.add(items.get(i).itemId());
+                }
+            }
+            Set<String> republished = new HashSet<>();
+            for (IngestStore.Stored open : store.stillOpen(kind, tenant, duplicates, batchId)) {
+                toPublish.add(outgoing(rebuild(kind, tenant, open)));
+                republished.add(open.itemId());
+            }
             publisher.publishAll(toPublish);
-        } catch (EventPublisher.PublishFailedException e) {
-            store.deletePending(kind, tenant, insertedIds);
+            store.close(batchId);
+
+            Set<String> accepted = new HashSet<>(inserted);
+            accepted.addAll(republished);
+            List<ItemResult> results = new ArrayList<>(itemIds.size());
+            for (int i = 0; i < itemIds.size(); i++) {
+                boolean first = itemOf[i] >= 0;
+                results.add(new ItemResult(itemIds.get(i),
+                        first && accepted.contains(itemIds.get(i)) ? ItemStatus.ACCEPTED : ItemStatus.DUPLICATE));
+            }
+            return results;
+        } catch (EventPublisher.PublishFailedException | RuntimeException e) {
+            try {
+                store.abort(kind, tenant, batchId, inserted);
+            } catch (RuntimeException cleanup) {
+                // the batch stays open: the sweeper publishes what it stored, as after a crash
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
-        store.markPublished(kind, tenant, toMarkPublished);
-        return results;
+    }
+
+    /** The event of an item stored earlier, rebuilt byte for byte from its raw JSON and receipt time. */
+    public static CanonicalEvents.Prepared rebuild(Kind kind, String tenant, IngestStore.Stored stored) {
+        try {
+            return prepare(kind, tenant, EventCodec.mapper().readTree(stored.rawJson()), stored.receivedAt());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored item " + stored.itemId() + " is not JSON", e);
+        }
+    }
+
+    private static CanonicalEvents.Prepared prepare(Kind kind, String tenant, JsonNode item, Instant receivedAt) {
+        return kind == Kind.SESSION
+                ? CanonicalEvents.session(tenant, item, receivedAt)
+                : CanonicalEvents.checkIn(tenant, item, receivedAt);
     }
 
     /** Publishes a roster entry, then stores it: one stored but never announced would leave coaches unnotified. */
     public RosterChanged updateRoster(String tenant, String athleteId, JsonNode body)
             throws EventPublisher.PublishFailedException {
         Event<RosterChanged> event = IngestEvents.roster(tenant, athleteId, body, Instant.now(clock));
-        publisher.publishAll(List.of(outgoing(event, EventCodec.encode(event))));
+        publisher.publishAll(List.of(new Outgoing(event.eventType().topic(), event.key(), event.id(), event.type(),
+                EventCodec.encode(event))));
         store.upsertAthlete(tenant, athleteId, event.data().displayName(), event.data().coachIds(),
                 event.data().changedAt());
         return event.data();
     }
 
-    static Outgoing outgoing(Event<?> event, String json) {
-        return new Outgoing(event.eventType().topic(), event.key(), event.id(), event.type(), json);
+    static Outgoing outgoing(CanonicalEvents.Prepared e) {
+        return new Outgoing(e.topic(), e.key(), e.eventId(), e.ceType(), e.json());
     }
 }

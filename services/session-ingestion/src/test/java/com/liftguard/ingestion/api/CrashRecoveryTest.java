@@ -1,0 +1,129 @@
+package com.liftguard.ingestion.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.liftguard.events.SessionIngested;
+import com.liftguard.events.Topics;
+import com.liftguard.events.serde.EventCodec;
+import com.liftguard.infra.LiftguardTestResource;
+import com.liftguard.infra.TopicProbe;
+import com.liftguard.ingestion.messaging.PendingSweeper;
+import com.liftguard.ingestion.persistence.IngestStore;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What is stored, and what happens when an instance dies between storing a batch and Kafka's
+ * acknowledgement: the state such a crash leaves is made with the store's own calls, then recovered.
+ */
+@QuarkusTest
+@WithTestResource(LiftguardTestResource.class)
+class CrashRecoveryTest {
+    @Inject
+    IngestStore store;
+
+    @Inject
+    PendingSweeper sweeper;
+
+    @Inject
+    MongoClient mongo;
+
+    private TopicProbe kafka;
+    private String athlete;
+
+    @BeforeEach
+    void setUp() {
+        kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        athlete = "a-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    private String session(String sessionId) {
+        return """
+                {"sessionId":"%s","athleteId":"%s","performedAt":"2026-11-20T18:30:00+01:00","durationMinutes":60,
+                 "sessionRpe":7,"sets":[{"exercise":"DEADLIFT","variant":"SUMO","reps":3,"loadKg":150,"rir":1}],
+                 "wellness":{"sleepHours":6.5}}""".formatted(sessionId, athlete);
+    }
+
+    private Document stored(String sessionId) {
+        return mongo.getDatabase(ConfigProvider.getConfig().getValue("quarkus.mongodb.database", String.class))
+                .getCollection("sessions").find(Filters.eq("_id", "acme:" + sessionId)).first();
+    }
+
+    /** What a request that died after inserting, before Kafka acknowledged, leaves behind. */
+    private void crashAfterInsert(String batchId, String sessionId, Instant at) throws Exception {
+        JsonNode item = EventCodec.mapper().readTree(session(sessionId));
+        store.open(IngestStore.Kind.SESSION, "acme", batchId, List.of(sessionId), at);
+        store.insertNew(IngestStore.Kind.SESSION, "acme", batchId,
+                List.of(new IngestStore.Item(sessionId, athlete, item.toString())), at);
+    }
+
+    @Test
+    void theRawItemIsStoredAsReceivedBesideWhoAndWhen() throws Exception {
+        given().header("X-Api-Key", "acme-key").contentType("application/json").body("[" + session("raw-1") + "]")
+                .when().post("/v1/sessions").then().statusCode(202).body("accepted", equalTo(1));
+        Document doc = stored("raw-1");
+        assertEquals("acme", doc.getString("tenant"));
+        assertEquals("raw-1", doc.getString("sessionId"));
+        assertEquals(athlete, doc.getString("athleteId"));
+        assertEquals(EventCodec.mapper().readTree(session("raw-1")), EventCodec.mapper().readTree(doc.getString("raw")));
+        SessionIngested published = EventCodec.decode(kafka.awaitExactly(Topics.SESSIONS, "acme:" + athlete, 1)
+                .get(0).value(), SessionIngested.class).data();
+        assertEquals(doc.getDate("receivedAt").toInstant(), published.receivedAt());
+    }
+
+    @Test
+    void aRetryOfAnItemWhoseRequestDiedPublishesItOnce() throws Exception {
+        crashAfterInsert(UUID.randomUUID().toString(), "crashed-1", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        // the platform got no answer and sends the item again: it is accepted, now published, exactly once
+        given().header("X-Api-Key", "acme-key").contentType("application/json").body("[" + session("crashed-1") + "]")
+                .when().post("/v1/sessions").then().statusCode(202)
+                .body("results.status", equalTo(List.of("ACCEPTED")));
+        kafka.awaitExactly(Topics.SESSIONS, "acme:" + athlete, 1);
+    }
+
+    @Test
+    void theSweeperPublishesWhatADeadRequestStoredAndClosesItsBatch() throws Exception {
+        Instant longAgo = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+        String batchId = UUID.randomUUID().toString();
+        crashAfterInsert(batchId, "swept-1", longAgo);
+        // and one that died before inserting anything: nothing to publish, but its marker goes too
+        String empty = UUID.randomUUID().toString();
+        store.open(IngestStore.Kind.SESSION, "acme", empty, List.of("never-stored"), longAgo);
+
+        sweeper.sweep();
+
+        SessionIngested published = EventCodec.decode(kafka.awaitExactly(Topics.SESSIONS, "acme:" + athlete, 1)
+                .get(0).value(), SessionIngested.class).data();
+        assertEquals("swept-1", published.sessionId());
+        assertEquals(longAgo, published.receivedAt());
+        var batches = mongo.getDatabase(ConfigProvider.getConfig().getValue("quarkus.mongodb.database", String.class))
+                .getCollection("ingest_batches");
+        assertNull(batches.find(Filters.eq("_id", batchId)).first());
+        assertNull(batches.find(Filters.eq("_id", empty)).first());
+        // once closed, the item is an ordinary duplicate
+        given().header("X-Api-Key", "acme-key").contentType("application/json").body("[" + session("swept-1") + "]")
+                .when().post("/v1/sessions").then().statusCode(202)
+                .body("results.status", equalTo(List.of("DUPLICATE")));
+    }
+}
