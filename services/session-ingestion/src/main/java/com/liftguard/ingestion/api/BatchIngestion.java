@@ -7,6 +7,7 @@ import com.liftguard.events.RosterChanged;
 import com.liftguard.events.serde.EventCodec;
 import com.liftguard.ingestion.domain.CanonicalEvents;
 import com.liftguard.ingestion.domain.IngestEvents;
+import com.liftguard.ingestion.domain.ReceivedBatch;
 import com.liftguard.ingestion.messaging.EventPublisher;
 import com.liftguard.ingestion.messaging.EventPublisher.Outgoing;
 import com.liftguard.ingestion.persistence.IngestStore;
@@ -47,7 +48,9 @@ public class BatchIngestion {
 
     Clock clock = Clock.systemUTC();
 
-    public List<ItemResult> ingest(String tenant, Kind kind, JsonNode batch) throws EventPublisher.PublishFailedException {
+    /** Ingests validated items; each comes with the text it was received as, which is stored as its raw document. */
+    public List<ItemResult> ingest(String tenant, Kind kind, List<ReceivedBatch.Received> batch)
+            throws EventPublisher.PublishFailedException {
         // stored to the millisecond, so the event rebuilt from the store is the event published now
         Instant receivedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         String batchId = UUID.randomUUID().toString();
@@ -58,7 +61,8 @@ public class BatchIngestion {
         int[] itemOf = new int[batch.size()];
         Set<String> seenInBatch = new HashSet<>();
         int n = 0;
-        for (JsonNode item : batch) {
+        for (ReceivedBatch.Received received : batch) {
+            JsonNode item = received.item();
             String itemId = item.get(kind.idField).asText();
             itemIds.add(itemId);
             if (!seenInBatch.add(itemId)) {
@@ -66,7 +70,7 @@ public class BatchIngestion {
                 continue;
             }
             itemOf[n++] = items.size();
-            items.add(new IngestStore.Item(itemId, item.get("athleteId").asText(), item.toString()));
+            items.add(new IngestStore.Item(itemId, item.get("athleteId").asText(), received.raw()));
             events.add(prepare(kind, tenant, item, receivedAt));
         }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.liftguard.ingestion.api.doc.ProblemResponses;
 import com.liftguard.ingestion.api.doc.SessionDoc;
 import com.liftguard.ingestion.domain.IngestValidator;
+import com.liftguard.ingestion.domain.ReceivedBatch;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 
 /** The platforms' front door: sessions, check-ins and roster entries. */
@@ -57,8 +59,9 @@ public class IngestionResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = SessionDoc.Session.class, minItems = 1, maxItems = 500)))
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = IngestResponse.class)))
     @ProblemResponses
-    public Response sessions(JsonNode batch) {
-        reject(validator.validateSessions(batch));
+    public Response sessions(byte[] body) throws IOException {
+        ReceivedBatch batch = ReceivedBatch.parse(body);
+        reject(validator.validateSessions(batch.tree()));
         return accepted(IngestResponse.of(ingest(IngestStore.Kind.SESSION, batch), true));
     }
 
@@ -69,8 +72,9 @@ public class IngestionResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = SessionDoc.CheckIn.class, minItems = 1, maxItems = 500)))
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = IngestResponse.class)))
     @ProblemResponses
-    public Response checkIns(JsonNode batch) {
-        reject(validator.validateCheckIns(batch));
+    public Response checkIns(byte[] body) throws IOException {
+        ReceivedBatch batch = ReceivedBatch.parse(body);
+        reject(validator.validateCheckIns(batch.tree()));
         return accepted(IngestResponse.of(ingest(IngestStore.Kind.CHECK_IN, batch), false));
     }
 
@@ -91,9 +95,9 @@ public class IngestionResource {
         }
     }
 
-    private List<BatchIngestion.ItemResult> ingest(IngestStore.Kind kind, JsonNode batch) {
+    private List<BatchIngestion.ItemResult> ingest(IngestStore.Kind kind, ReceivedBatch batch) {
         try {
-            return ingestion.ingest(tenantContext.tenant(), kind, batch);
+            return ingestion.ingest(tenantContext.tenant(), kind, batch.items());
         } catch (EventPublisher.PublishFailedException e) {
             throw ProblemException.unavailable("the batch could not be stored durably (" + e.getMessage()
                     + "); nothing of it was kept, send it again", RETRY_AFTER_SECONDS);

@@ -199,8 +199,28 @@ public final class CanonicalEvents {
         }
     }
 
-    /** As the record path writes an {@link OffsetDateTime}: ISO-8601 with its own offset, seconds always shown. */
-    private static String offsetDateTime(JsonNode v) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(v.asText()));
+    /**
+     * As the record path writes an {@link OffsetDateTime}: ISO-8601 with its own offset, seconds always
+     * shown, fraction trimmed, a zero offset as {@code Z}. The common shapes that are already so are kept
+     * as they are without parsing ({@link IngestValidator} has parsed them once).
+     */
+    static String offsetDateTime(JsonNode v) {
+        String s = v.asText();
+        if (canonical(s)) {
+            return s;
+        }
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(s));
+    }
+
+    private static boolean canonical(String s) {
+        // 2026-11-20T18:30:00Z or 2026-11-20T18:30:00+01:00 (seconds, no fraction, a non-zero offset)
+        if (s.length() < 20 || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return false;
+        }
+        if (s.length() == 20) {
+            return s.charAt(19) == 'Z';
+        }
+        return s.length() == 25 && (s.charAt(19) == '+' || s.charAt(19) == '-') && s.charAt(22) == ':'
+                && !s.endsWith("00:00");
     }
 }

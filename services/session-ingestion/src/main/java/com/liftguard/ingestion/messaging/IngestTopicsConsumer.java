@@ -2,13 +2,12 @@ package com.liftguard.ingestion.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.liftguard.events.Topics;
 import com.liftguard.events.serde.EventCodec;
 import com.liftguard.ingestion.api.BatchIngestion;
 import com.liftguard.ingestion.domain.IngestValidator;
+import com.liftguard.ingestion.domain.ReceivedBatch;
 import com.liftguard.ingestion.domain.Violation;
 import com.liftguard.ingestion.persistence.IngestStore;
 import com.liftguard.support.web.ApiKeys;
@@ -92,12 +91,12 @@ public class IngestTopicsConsumer {
         publisher.send(deadLetters);
     }
 
-    private record Accepted(String tenant, JsonNode item) {
+    private record Accepted(String tenant, JsonNode item, String raw) {
     }
 
     private void items(ConsumerRecords<String, String> records, IngestStore.Kind kind) throws Exception {
         List<ProducerRecord<String, String>> deadLetters = new ArrayList<>();
-        Map<String, ArrayNode> validByTenant = new LinkedHashMap<>();
+        Map<String, List<ReceivedBatch.Received>> validByTenant = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             Optional<Accepted> accepted = accept(record, deadLetters);
             if (accepted.isEmpty()) {
@@ -109,19 +108,16 @@ public class IngestTopicsConsumer {
             if (!violations.isEmpty()) {
                 deadLetters.add(deadLetter(record, "invalid " + kind.name().toLowerCase().replace('_', '-'), violations));
             } else {
-                validByTenant.computeIfAbsent(accepted.get().tenant(), t -> JsonNodeFactory.instance.arrayNode()).add(item);
+                validByTenant.computeIfAbsent(accepted.get().tenant(), t -> new ArrayList<>())
+                        .add(new ReceivedBatch.Received(item, accepted.get().raw()));
             }
         }
         // dead letters first: if storing the valid ones fails, the redelivered poll re-sends them harmlessly
         publisher.send(deadLetters);
-        for (Map.Entry<String, ArrayNode> e : validByTenant.entrySet()) {
-            ArrayNode items = e.getValue();
+        for (Map.Entry<String, List<ReceivedBatch.Received>> e : validByTenant.entrySet()) {
+            List<ReceivedBatch.Received> items = e.getValue();
             for (int from = 0; from < items.size(); from += IngestValidator.MAX_BATCH) {
-                ArrayNode chunk = JsonNodeFactory.instance.arrayNode();
-                for (int i = from; i < Math.min(items.size(), from + IngestValidator.MAX_BATCH); i++) {
-                    chunk.add(items.get(i));
-                }
-                ingestion.ingest(e.getKey(), kind, chunk);
+                ingestion.ingest(e.getKey(), kind, items.subList(from, Math.min(items.size(), from + IngestValidator.MAX_BATCH)));
             }
         }
     }
@@ -143,7 +139,7 @@ public class IngestTopicsConsumer {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Accepted(tenant.get(), EventCodec.mapper().readTree(record.value())));
+            return Optional.of(new Accepted(tenant.get(), EventCodec.mapper().readTree(record.value()), record.value()));
         } catch (JsonProcessingException e) {
             deadLetters.add(deadLetter(record, "the value is not JSON: " + e.getOriginalMessage(), List.of()));
             return Optional.empty();

@@ -36,6 +36,12 @@ class CanonicalEventsTest {
             + "'wellness':{'sleepHours':null,'sleepQuality':5,'stress':null},'painReports':null,"
             + "'sets':[{'exercise':'OTHER','variant':null,'reps':100,'loadKg':0,'rpe':null,'rir':null,'tempo':null,"
             + "'limitingFactor':null,'faults':null,'metrics':null}]}",
+        // shapes the writer must normalise: no seconds, a zero offset written out, a lower-case t
+        "{'sessionId':'s5','athleteId':'a3','performedAt':'2026-11-20T18:30+01:00','durationMinutes':30,'sessionRpe':3,'sets':[]}",
+        "{'sessionId':'s6','athleteId':'a3','performedAt':'2026-11-20T18:30:00+00:00','durationMinutes':30,'sessionRpe':3,'sets':[]}",
+        "{'sessionId':'s7','athleteId':'a3','performedAt':'2026-11-20T18:30:00-00:00','durationMinutes':30,'sessionRpe':3,'sets':[]}",
+        "{'sessionId':'s8','athleteId':'a3','performedAt':'2026-11-20t18:30:00Z','durationMinutes':30,'sessionRpe':3,'sets':[]}",
+        "{'sessionId':'s9','athleteId':'a3','performedAt':'2026-11-20T18:30:00.000+02:00','durationMinutes':30,'sessionRpe':3,'sets':[]}",
         // the wellness object itself null
         "{'sessionId':'s4','athleteId':'a3','performedAt':'2026-11-20T07:00:00.000000001+14:00','durationMinutes':30,'sessionRpe':3.25,'sets':[],'wellness':null}"
     })

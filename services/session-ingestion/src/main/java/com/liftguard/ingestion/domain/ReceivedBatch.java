@@ -1,0 +1,60 @@
+package com.liftguard.ingestion.domain;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.liftguard.events.serde.EventCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A request body read once: the JSON tree to validate and, for each item of a top-level array, the exact
+ * text the platform sent for it, which is what the store keeps as the raw document.
+ *
+ * @param tree the whole body as a tree (an array for a well-formed batch; anything else for the validator
+ *     to refuse with a clear error)
+ * @param raw the text of each array element, in order; empty when the body is not an array
+ */
+public record ReceivedBatch(JsonNode tree, List<String> raw) {
+    private static final ObjectMapper MAPPER = EventCodec.mapper();
+
+    /** One item as received: its tree and its text. */
+    public record Received(JsonNode item, String raw) {
+    }
+
+    public static ReceivedBatch parse(byte[] body) throws IOException {
+        try (JsonParser p = MAPPER.getFactory().createParser(body)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                return new ReceivedBatch(MAPPER.readTree(body), List.of());
+            }
+            ArrayNode items = JsonNodeFactory.instance.arrayNode();
+            List<String> raw = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                int start = (int) p.currentTokenLocation().getByteOffset();
+                JsonNode item = MAPPER.readTree(p);
+                int end = (int) p.currentLocation().getByteOffset();
+                items.add(item);
+                raw.add(new String(body, start, end - start, StandardCharsets.UTF_8));
+            }
+            if (p.nextToken() != null) {
+                throw new JsonParseException(p, "unexpected content after the top-level array");
+            }
+            return new ReceivedBatch(items, raw);
+        }
+    }
+
+    /** The items of a valid batch with their text. */
+    public List<Received> items() {
+        List<Received> items = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            items.add(new Received(tree.get(i), raw.get(i)));
+        }
+        return items;
+    }
+}
