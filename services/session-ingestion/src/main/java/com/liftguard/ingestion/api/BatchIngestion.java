@@ -14,6 +14,7 @@ import com.liftguard.ingestion.persistence.IngestStore;
 import com.liftguard.ingestion.persistence.IngestStore.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -136,7 +137,7 @@ public class BatchIngestion {
             throws EventPublisher.PublishFailedException {
         Event<RosterChanged> event = IngestEvents.roster(tenant, athleteId, body, Instant.now(clock));
         publisher.publishAll(List.of(new Outgoing(event.eventType().topic(), event.key(), event.id(), event.type(),
-                EventCodec.encode(event))));
+                EventCodec.encode(event).getBytes(StandardCharsets.UTF_8))));
         store.upsertAthlete(tenant, athleteId, event.data().displayName(), event.data().coachIds(),
                 event.data().changedAt());
         return event.data();

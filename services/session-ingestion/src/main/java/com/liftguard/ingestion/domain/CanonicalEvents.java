@@ -1,7 +1,9 @@
 package com.liftguard.ingestion.domain;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.liftguard.events.CheckInIngested;
 import com.liftguard.events.Event;
@@ -11,7 +13,7 @@ import com.liftguard.events.EventType;
 import com.liftguard.events.SessionIngested;
 import com.liftguard.events.serde.EventCodec;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,7 +31,11 @@ import java.time.format.DateTimeFormatter;
  */
 public final class CanonicalEvents {
     /** An event ready to publish and to rebuild later from the stored raw item. */
-    public record Prepared(String eventId, String key, String ceType, String topic, String json) {
+    public record Prepared(String eventId, String key, String ceType, String topic, byte[] json) {
+        /** The event as text (tests and logs; the hot path sends the UTF-8 bytes as they are). */
+        public String jsonText() {
+            return new String(json, StandardCharsets.UTF_8);
+        }
     }
 
     private static final JsonFactory JSON = EventCodec.mapper().getFactory();
@@ -85,8 +91,8 @@ public final class CanonicalEvents {
     private static Prepared prepare(EventType type, String id, String tenant, String athleteId, Instant receivedAt,
                                     Body body) {
         String key = EventKeys.of(tenant, athleteId);
-        StringWriter out = new StringWriter(2048);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        ByteArrayBuilder out = new ByteArrayBuilder(2048);
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("specversion", Event.SPEC_VERSION);
             g.writeStringField("id", id);
@@ -105,7 +111,9 @@ public final class CanonicalEvents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Prepared(id, key, type.ceType(), type.topic(), out.toString());
+        byte[] json = out.toByteArray();
+        out.release();
+        return new Prepared(id, key, type.ceType(), type.topic(), json);
     }
 
     private static void writeSet(JsonGenerator g, JsonNode set) throws IOException {

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class EventPublisher {
     /** An event ready to send: topic, key, id and type (also sent as headers) and the JSON envelope. */
-    public record Outgoing(String topic, String key, String eventId, String eventType, String json) {
+    public record Outgoing(String topic, String key, String eventId, String eventType, byte[] json) {
     }
 
     public static class PublishFailedException extends Exception {
@@ -46,7 +47,7 @@ public class EventPublisher {
     @ConfigProperty(name = "liftguard.ingestion.publish-timeout", defaultValue = "PT10S")
     Duration publishTimeout;
 
-    private KafkaProducer<String, String> producer;
+    private KafkaProducer<String, byte[]> producer;
 
     void start(@Observes StartupEvent ignored) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
@@ -60,7 +61,7 @@ public class EventPublisher {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) publishTimeout.toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, publishTimeout.toMillis() / 2));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "session-ingestion");
         config.keySet().removeIf(k -> !ProducerConfig.configNames().contains(k));
         producer = new KafkaProducer<>(config);
@@ -73,22 +74,32 @@ public class EventPublisher {
     }
 
     public void publishAll(List<Outgoing> events) throws PublishFailedException {
-        List<ProducerRecord<String, String>> records = new ArrayList<>(events.size());
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
         for (Outgoing e : events) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), e.key(), e.json());
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(e.topic(), e.key(), e.json());
             record.headers().add("ce_id", e.eventId().getBytes(StandardCharsets.UTF_8));
             record.headers().add("ce_type", e.eventType().getBytes(StandardCharsets.UTF_8));
             records.add(record);
         }
-        send(records);
+        sendAll(records);
     }
 
-    /** Sends records as they are and waits for every acknowledgement within the publish timeout. */
+    /** Sends text records (dead letters) as they are, waiting for every acknowledgement. */
     public void send(List<ProducerRecord<String, String>> records) throws PublishFailedException {
+        List<ProducerRecord<String, byte[]>> bytes = new ArrayList<>(records.size());
+        for (ProducerRecord<String, String> r : records) {
+            bytes.add(new ProducerRecord<>(r.topic(), r.partition(), r.timestamp(), r.key(),
+                    r.value() == null ? null : r.value().getBytes(StandardCharsets.UTF_8), r.headers()));
+        }
+        sendAll(bytes);
+    }
+
+    /** Sends records and waits for every acknowledgement within the publish timeout. */
+    private void sendAll(List<ProducerRecord<String, byte[]>> records) throws PublishFailedException {
         long deadline = System.nanoTime() + publishTimeout.toNanos();
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         try {
-            for (ProducerRecord<String, String> record : records) {
+            for (ProducerRecord<String, byte[]> record : records) {
                 acks.add(producer.send(record));
             }
             for (Future<RecordMetadata> ack : acks) {

@@ -1,0 +1,33 @@
+package com.liftguard.ingestion.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The fast date-time check agrees with {@link OffsetDateTime#parse} on every shape, valid or not. */
+class JsonChecksTest {
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "2026-11-24T18:30:00Z", "2026-11-24T18:30:00+01:00", "2026-11-24T18:30:00-05:30", "2024-02-29T00:00:00Z",
+        "2026-02-29T00:00:00Z", "2026-04-31T10:00:00+02:00", "2026-12-31T23:59:59+18:00", "2026-12-31T23:59:59+18:01",
+        "2026-12-31T23:59:59-19:00", "2026-12-31T24:00:00Z", "2026-12-31T23:60:00Z", "2026-12-31T23:59:60Z",
+        "2026-00-10T10:00:00Z", "2026-13-10T10:00:00Z", "2026-11-00T10:00:00Z", "2026-11-24t18:30:00Z",
+        "2026-11-24T18:30:00z", "2026-11-24T18:30:00+0100", "2026-11-24T18:30+01:00", "2026-11-24T18:30:00.5Z",
+        "2026-11-24T18:30:00", "2026-11-24 18:30:00Z", "20x6-11-24T18:30:00Z", "2026-11-24T18:30:00+01:60",
+        "2026-11-24T18:30:00+01:00:00", "2026-11-24T18:30:00-00:00", "+12026-11-24T18:30:00Z", "", "yesterday",
+        "2026-11-24T1a:30:00Z", "2026-11-24T18:30:0aZ", "1900-02-29T00:00:00Z", "2000-02-29T00:00:00Z"
+    })
+    void agreesWithTheFullParser(String text) {
+        boolean parses;
+        try {
+            OffsetDateTime.parse(text);
+            parses = true;
+        } catch (DateTimeParseException e) {
+            parses = false;
+        }
+        assertEquals(parses, JsonChecks.validOffsetDateTime(text), text);
+    }
+}
