@@ -40,6 +40,17 @@ public class TriageDecisionEntity extends PanacheEntityBase {
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
+    /** When the pain was reported: the session's or check-in's own time. */
+    @Column(name = "reported_at")
+    public Instant reportedAt;
+
+    /** Categories of the reports made in [from, to). */
+    public static java.util.List<String> categoriesReportedBetween(String tenant, String athleteId, Instant from,
+                                                                   Instant to) {
+        return find("select category from TriageDecisionEntity where tenant = ?1 and athleteId = ?2 "
+                + "and reportedAt >= ?3 and reportedAt < ?4", tenant, athleteId, from, to).project(String.class).list();
+    }
+
     public static List<TriageDecisionEntity> history(String tenant, String athleteId, int limit) {
         return find("tenant = ?1 and athleteId = ?2 order by decidedAt desc, reportIndex desc", tenant, athleteId)
                 .page(0, limit).list();

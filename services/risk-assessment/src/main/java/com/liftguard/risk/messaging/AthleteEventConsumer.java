@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.liftguard.events.CheckInIngested;
 import com.liftguard.events.Event;
 import com.liftguard.events.EventIds;
+import com.liftguard.events.RiskAssessed;
 import com.liftguard.events.SessionIngested;
 import com.liftguard.events.TriageDecided;
 import com.liftguard.events.model.LoggedSet;
@@ -12,6 +13,8 @@ import com.liftguard.events.model.PainReport;
 import com.liftguard.events.serde.EventCodec;
 import com.liftguard.risk.config.TriageConfig;
 import com.liftguard.risk.domain.PainReportTriage;
+import com.liftguard.risk.domain.SessionLoad;
+import com.liftguard.risk.persistence.RiskState;
 import com.liftguard.risk.persistence.SpinalSessionEntity;
 import com.liftguard.risk.persistence.TriageDecisionEntity;
 import com.liftguard.support.outbox.EventLedger;
@@ -25,11 +28,12 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Triage of every pain report in an ingested session or check-in. The decision, the consumed event's id
- * and the outgoing TriageDecided are written in one transaction.
+ * Sessions and check-ins in: triage of every pain report, the athlete's load, e1RM, technique and sleep
+ * state, and the risk level after the event. The state change, the consumed event's id and the outgoing
+ * TriageDecided and RiskAssessed events are written in one transaction.
  */
 @ApplicationScoped
-public class TriageConsumer {
+public class AthleteEventConsumer {
     static final String SOURCE = "/risk-assessment";
 
     @Inject
@@ -46,6 +50,9 @@ public class TriageConsumer {
 
     @Inject
     RetryingTransactions transactions;
+
+    @Inject
+    RiskState riskState;
 
     @Incoming("sessions")
     @Blocking
@@ -64,10 +71,12 @@ public class TriageConsumer {
             SpinalSessionEntity spinal = new SpinalSessionEntity();
             spinal.key = new SpinalSessionEntity.Key(event.tenant(), s.athleteId(), s.sessionId());
             spinal.performedAt = performedAt;
-            spinal.backPainAfter = s.painReports().stream().anyMatch(TriageConsumer::backPain);
+            spinal.backPainAfter = s.painReports().stream().anyMatch(AthleteEventConsumer::backPain);
             spinal.persist();
         }
         decide(event, TriageDecided.SourceKind.SESSION, s.sessionId(), s.painReports(), performedAt);
+        riskState.recordSession(event.tenant(), s);
+        assessed(event, s.sessionId(), SessionLoad.day(s.performedAt()));
     }
 
     @Incoming("check-ins")
@@ -83,18 +92,34 @@ public class TriageConsumer {
         }
         CheckInIngested c = event.data();
         Instant reportedAt = c.reportedAt().toInstant();
-        if (c.painReports().stream().anyMatch(TriageConsumer::backPain)) {
+        if (c.painReports().stream().anyMatch(AthleteEventConsumer::backPain)) {
             // back pain reported between sessions counts against the last spinal session before it
             SpinalSessionEntity.recent(event.tenant(), c.athleteId(), reportedAt, 1)
                     .forEach(latest -> latest.backPainAfter = true);
         }
         decide(event, TriageDecided.SourceKind.CHECK_IN, c.checkInId(), c.painReports(), reportedAt);
+        if (c.wellness() != null && c.wellness().sleepHours() != null) {
+            riskState.recordSleep(event.tenant(), c.athleteId(), "check-in:" + c.checkInId(), reportedAt,
+                    c.wellness().sleepHours());
+        }
+        assessed(event, c.checkInId(), SessionLoad.day(c.reportedAt()));
+    }
+
+    /**
+     * The athlete's risk as of the day of the event that changed it, published with the event's id in its
+     * own: a replay yields the same id, and the date (not the time of processing) fixes the figures.
+     */
+    private void assessed(Event<?> cause, String sourceId, java.time.LocalDate day) {
+        RiskState.Assessment a = riskState.assess(cause.tenant(), cause.athleteid(), day);
+        Instant now = Instant.now();
+        RiskAssessed assessed = new RiskAssessed(cause.athleteid(), a.risk().level(), a.risk().factors(), sourceId, now);
+        outbox.append(Event.of(EventIds.derive("risk", cause.id()), SOURCE, cause.tenant(), assessed, now));
     }
 
     private void decide(Event<?> cause, TriageDecided.SourceKind kind, String sourceId, List<PainReport> reports,
                         Instant at) {
         // the athlete's spinal history is the same for every report of this event: read it once
-        PainReportTriage.History backPainHistory = reports.stream().anyMatch(TriageConsumer::backPain)
+        PainReportTriage.History backPainHistory = reports.stream().anyMatch(AthleteEventConsumer::backPain)
                 ? history(cause, at) : PainReportTriage.History.none();
         for (int i = 0; i < reports.size(); i++) {
             PainReport report = reports.get(i);
@@ -115,6 +140,7 @@ public class TriageConsumer {
             entity.category = decision.category().name();
             entity.reasons = json(decision.reasons());
             entity.decidedAt = decidedAt;
+            entity.reportedAt = at;
             entity.persist();
 
             outbox.append(Event.of(id, SOURCE, cause.tenant(), decided, decidedAt));
