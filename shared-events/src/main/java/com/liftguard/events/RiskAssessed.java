@@ -2,7 +2,9 @@ package com.liftguard.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.liftguard.events.model.RiskLevel;
+import com.liftguard.events.model.Exercise;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +15,24 @@ public record RiskAssessed(
         RiskLevel level,
         List<Factor> factors,
         String sourceId,
-        Instant assessedAt) implements EventData {
+        Instant assessedAt,
+        LocalDate asOf,
+        Map<Exercise, Double> e1rmKg,
+        Instant lastHeavySpinalSessionAt) implements EventData {
 
+    /**
+     * @param asOf the date the figures are as of (the day of the session or check-in that led to them)
+     * @param e1rmKg the athlete's estimated 1RM per exercise on that date, for planning's loads
+     * @param lastHeavySpinalSessionAt when the athlete's last heavy spinal-loading session was performed
+     */
     public RiskAssessed {
         factors = factors == null ? List.of() : List.copyOf(factors);
+        e1rmKg = e1rmKg == null || e1rmKg.isEmpty() ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(e1rmKg));
+    }
+
+    /** An assessment without the optional figures. */
+    public RiskAssessed(String athleteId, RiskLevel level, List<Factor> factors, String sourceId, Instant assessedAt) {
+        this(athleteId, level, factors, sourceId, assessedAt, null, null, null);
     }
 
     /** One reason the level is what it is; figures are the raw numbers, always shown beside any ratio. */

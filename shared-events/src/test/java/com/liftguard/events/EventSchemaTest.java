@@ -178,7 +178,7 @@ class EventSchemaTest {
                     Map.entry(double.class, "number"), Map.entry(Double.class, "number"),
                     Map.entry(boolean.class, "boolean"), Map.entry(Boolean.class, "boolean"),
                     Map.entry(java.time.Instant.class, "string"), Map.entry(java.time.OffsetDateTime.class, "string"),
-                    Map.entry(Map.class, "object"));
+                    Map.entry(java.time.LocalDate.class, "string"), Map.entry(Map.class, "object"));
             String expected = jsonTypes.get(raw);
             if (expected == null) {
                 problems.add(path + ": no JSON type known for " + raw.getName());
@@ -189,6 +189,9 @@ class EventSchemaTest {
                 if (!"date-time".equals(schema.path("format").asText())) {
                     problems.add(path + ": a date-time must have format date-time");
                 }
+            }
+            if (raw == java.time.LocalDate.class && !"date".equals(schema.path("format").asText())) {
+                problems.add(path + ": a date must have format date");
             }
         }
     }

@@ -112,7 +112,8 @@ public class AthleteEventConsumer {
     private void assessed(Event<?> cause, String sourceId, java.time.LocalDate day) {
         RiskState.Assessment a = riskState.assess(cause.tenant(), cause.athleteid(), day);
         Instant now = Instant.now();
-        RiskAssessed assessed = new RiskAssessed(cause.athleteid(), a.risk().level(), a.risk().factors(), sourceId, now);
+        RiskAssessed assessed = new RiskAssessed(cause.athleteid(), a.risk().level(), a.risk().factors(), sourceId, now,
+                day, com.liftguard.risk.domain.E1rm.kg(a.e1rm()), a.lastHeavySpinalSessionAt());
         outbox.append(Event.of(EventIds.derive("risk", cause.id()), SOURCE, cause.tenant(), assessed, now));
     }
 

@@ -48,7 +48,7 @@ import java.util.TreeMap;
 public class RiskState {
     /** The figures of one athlete on one date, with the risk level built from them. */
     public record Assessment(LocalDate asOf, LoadFigures load, Map<Exercise, E1rm.Estimate> e1rm,
-                             RiskLevelPolicy.Assessment risk) {
+                             RiskLevelPolicy.Assessment risk, Instant lastHeavySpinalSessionAt) {
     }
 
     private static final TypeReference<List<LoggedSet>> SETS = new TypeReference<>() {
@@ -183,7 +183,9 @@ public class RiskState {
 
         RiskLevelPolicy.Assessment risk = policy.assess(new RiskLevelPolicy.Inputs(activeTriage,
                 findings.patterns(lastSessions), load, spacing.tooClose(heavy), sleep));
-        return new Assessment(asOf, load, e1rm.bestByExercise(candidates, asOf), risk);
+        Instant lastHeavy = heavy.stream().map(HeavySessions.HeavySession::performedAt).max(Comparator.naturalOrder())
+                .orElse(null);
+        return new Assessment(asOf, load, e1rm.bestByExercise(candidates, asOf), risk, lastHeavy);
     }
 
     private List<E1rm.Estimate> estimates(String tenant, String athleteId, LocalDate from, LocalDate to) {

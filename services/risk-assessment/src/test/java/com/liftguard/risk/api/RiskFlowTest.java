@@ -186,7 +186,11 @@ class RiskFlowTest {
         // back squat: 90 x 8 @ 7 (chart index 10: .707 -> 127.3) beats 100 x 5 @ 8 (.811 -> 123.3)
         send(session(athlete, "e1", at, 60, 7, null, squat(8, 90, 7.0), squat(5, 100, 8.0), deadlift(3, 150, null),
                 frontSquat));
-        assessments(athlete, 1);
+        RiskAssessed published = assessments(athlete, 1).get(0).data();
+        // planning reads the e1RMs and the date from the event
+        assertEquals(at.toLocalDate(), published.asOf());
+        assertEquals(90 / 0.707, published.e1rmKg().get(Exercise.BACK_SQUAT), 1e-9);
+        assertEquals(165.0, published.e1rmKg().get(Exercise.DEADLIFT), 1e-9);
         JsonPath e1rm = get(athlete, "/e1rm");
         assertEquals(127.3, e1rm.getDouble("items.find { it.exercise == 'BACK_SQUAT' }.e1rmKg"), 1e-9);
         assertEquals(0, e1rm.getInt("items.find { it.exercise == 'BACK_SQUAT' }.setIndex"));
@@ -215,6 +219,7 @@ class RiskFlowTest {
                 .findFirst().orElseThrow();
         List<String> codes = afterSecond.data().factors().stream().map(RiskAssessed.Factor::code).toList();
         assertEquals(true, codes.contains("HEAVY_SESSIONS_TOO_CLOSE"), codes.toString());
+        assertEquals(first.plusHours(30).toInstant(), afterSecond.data().lastHeavySpinalSessionAt());
         // check-ins come on their own topic, in any order relative to sessions: the API shows the result
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Api-Key", "acme-key")
                 .when().get("/v1/athletes/" + athlete + "/risk").then().statusCode(200)
