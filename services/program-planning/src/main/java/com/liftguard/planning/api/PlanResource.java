@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.liftguard.events.model.Reason;
 import com.liftguard.events.serde.EventCodec;
+import com.liftguard.planning.domain.ExercisePlan;
+import com.liftguard.planning.domain.GateStatus;
+import com.liftguard.planning.domain.Plan;
 import com.liftguard.planning.domain.Restriction;
 import com.liftguard.planning.persistence.AthletePlanEntity;
 import com.liftguard.planning.persistence.PlanAdjustmentEntity;
@@ -37,9 +40,18 @@ public class PlanResource {
                                   String causeEventId) {
     }
 
-    /** The prescription per exercise comes with load adjustment; restrictions are what is in force now. */
-    public record PlanView(String athleteId, List<RestrictionView> restrictions, boolean mayIncreaseLoad,
-                           List<Object> exercises) {
+    /**
+     * The athlete's whole current prescription: the restrictions in force, each exercise with its sets,
+     * reps, tempo and load (kg and percent of e1RM), the earliest next heavy spinal session, volume and
+     * deload, accessory, core and mobility work, and coaching cues; every item with the reason behind it.
+     */
+    public record PlanView(String athleteId, Instant asOf, List<RestrictionView> restrictions,
+                           boolean mayIncreaseLoad, Reason loadIncreaseReason, List<ExercisePlan> exercises,
+                           boolean returnToBasics, Reason basicsReason, Instant earliestNextHeavySpinal,
+                           Reason earliestNextHeavySpinalReason, Double spinalVolumeChangePct,
+                           Reason spinalVolumeReason, boolean deloadWeek, Reason deloadReason,
+                           List<Plan.Item> accessories, List<Plan.Item> core, List<Plan.Item> mobility,
+                           List<Plan.Item> cues, GateStatus gate) {
     }
 
     public record AdjustmentView(String id, String action, String restriction, Reason reason, Instant madeAt,
@@ -72,7 +84,11 @@ public class PlanResource {
             restrictions.add(new RestrictionView(restriction.name(), restriction.paused(), plan.since,
                     new Reason(plan.reasonCode, plan.reasonMessage, List.of()), plan.causeEventId));
         }
-        return new PlanView(athleteId, restrictions, restriction == Restriction.NONE, List.of());
+        Plan p = changes.currentPlan(tenantContext.tenant(), athleteId).orElseThrow();
+        return new PlanView(athleteId, p.asOf(), restrictions, p.mayIncreaseLoad(), p.loadIncreaseReason(),
+                p.exercises(), p.returnToBasics(), p.basicsReason(), p.earliestNextHeavySpinal(),
+                p.earliestNextHeavySpinalReason(), p.spinalVolumeChangePct(), p.spinalVolumeReason(), p.deloadWeek(),
+                p.deloadReason(), p.accessories(), p.core(), p.mobility(), p.cues(), p.gate());
     }
 
     @GET

@@ -1,7 +1,9 @@
 package com.liftguard.planning.messaging;
 
 import com.liftguard.events.Event;
+import com.liftguard.events.RiskAssessed;
 import com.liftguard.events.RosterChanged;
+import com.liftguard.events.SessionIngested;
 import com.liftguard.events.TriageDecided;
 import com.liftguard.events.serde.EventCodec;
 import com.liftguard.planning.persistence.PlanChanges;
@@ -12,7 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Triage decisions and roster changes in. Both channels may touch the same athlete's plan at once; a lost
+ * Triage decisions, risk assessments, sessions and roster changes in. Both channels may touch the same athlete's plan at once; a lost
  * race is retried in a fresh transaction. Undecodable records go to each channel's dead-letter topic.
  */
 @ApplicationScoped
@@ -28,6 +30,20 @@ public class PlanConsumer {
     public void triage(String payload) {
         Event<TriageDecided> event = EventCodec.decode(payload, TriageDecided.class);
         transactions.run("triage " + event.id(), () -> changes.onTriage(event));
+    }
+
+    @Incoming("sessions")
+    @Blocking
+    public void session(String payload) {
+        Event<SessionIngested> event = EventCodec.decode(payload, SessionIngested.class);
+        transactions.run("session " + event.id(), () -> changes.onSession(event));
+    }
+
+    @Incoming("risk")
+    @Blocking
+    public void risk(String payload) {
+        Event<RiskAssessed> event = EventCodec.decode(payload, RiskAssessed.class);
+        transactions.run("risk " + event.id(), () -> changes.onRisk(event));
     }
 
     @Incoming("roster")

@@ -44,6 +44,44 @@ public class AthletePlanEntity extends PanacheEntityBase {
     @Column(name = "roster_changed_at")
     public Instant rosterChangedAt;
 
+    /** Why the athlete is back to basics (JSON Reason), and since when; null when not. */
+    @Column(name = "basics_reason", length = 20_000)
+    public String basicsReason;
+
+    @Column(name = "basics_since")
+    public Instant basicsSince;
+
+    @Column(name = "latest_triage", length = 32)
+    public String latestTriage;
+
+    /** JSON Reason[] of the latest triage decision. */
+    @Column(name = "latest_triage_reasons", length = 100_000)
+    public String latestTriageReasons;
+
+    /** JSON RiskAssessed.Factor[] of the latest assessment (by its date). */
+    @Column(name = "risk_factors", length = 100_000)
+    public String riskFactors;
+
+    @Column(name = "risk_as_of")
+    public java.time.LocalDate riskAsOf;
+
+    /** JSON map exercise to kg. */
+    @Column(length = 10_000)
+    public String e1rm;
+
+    @Column(name = "last_heavy_at")
+    public Instant lastHeavyAt;
+
+    @Column(name = "squat_bar", length = 16)
+    public String squatBar;
+
+    @Column(name = "squat_bar_at")
+    public Instant squatBarAt;
+
+    /** JSON of the plan as last computed. */
+    @Column(name = "current_plan", length = 1_000_000)
+    public String currentPlan;
+
     public List<String> coaches() {
         return coachIds.isEmpty() ? List.of() : Arrays.asList(coachIds.split("\n"));
     }

@@ -2,6 +2,8 @@ package com.liftguard.planning.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -98,11 +100,16 @@ class PlanFlowTest {
                 .body("restrictions[0].restriction", equalTo("PAUSE_SPINAL_LOADING"))
                 .body("restrictions[0].reason.code", equalTo("RADIATES_BELOW_KNEE"));
 
-        // a replay changes nothing
+        // a replay changes nothing: no second event, no second adjustment
+        List<String> adjustments = given().header("X-Api-Key", "acme-key").when()
+                .get("/v1/athletes/" + athlete + "/adjustments").then().statusCode(200)
+                .body("items.action", hasItem("PAUSE_SPINAL_LOADING"))
+                .body("items.causeEventId", everyItem(equalTo(decided.id())))
+                .extract().jsonPath().getList("items.id");
         send(Topics.TRIAGE, decided);
         assertEquals(1, recoveryEvents(1).size());
         given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/adjustments")
-                .then().statusCode(200).body("items", hasSize(1)).body("items[0].causeEventId", equalTo(decided.id()));
+                .then().statusCode(200).body("items.id", equalTo(adjustments));
 
         // a stranger cannot clear; the coach can, once
         given().header("X-Api-Key", "acme-key").contentType("application/json").body("{\"coachId\":\"stranger\"}")
@@ -113,7 +120,9 @@ class PlanFlowTest {
                 .then().statusCode(200).body("clearedBy", equalTo("c1"));
         assertEquals(RecoveryScheduled.Action.CLEARED, recoveryEvents(2).get(1).data().action());
         given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/plan")
-                .then().statusCode(200).body("restrictions", hasSize(0)).body("mayIncreaseLoad", equalTo(true));
+                .then().statusCode(200).body("restrictions", hasSize(0))
+                // cleared, but back to basics: no load increase until the gate is met
+                .body("returnToBasics", equalTo(true)).body("mayIncreaseLoad", equalTo(false));
         given().header("X-Api-Key", "acme-key").contentType("application/json").body("{\"coachId\":\"c1\"}")
                 .when().post("/v1/athletes/" + athlete + "/clearance").then().statusCode(409);
     }
