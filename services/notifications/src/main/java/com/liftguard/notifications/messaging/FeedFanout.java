@@ -42,6 +42,9 @@ public class FeedFanout {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<FeedItemDelivered> delivered;
+
     public void notificationComposed(String tenant, String sourceEventId, Notification notification) {
         AthleteEvent event = athleteEvents.record(tenant, sourceEventId, notification, now());
         rosters.find(tenant, notification.athleteId()).ifPresent(roster -> deliver(roster, List.of(event)));
@@ -62,10 +65,12 @@ public class FeedFanout {
         for (AthleteEvent event : events) {
             Notification n = event.notification();
             for (String coachId : roster.coachIds()) {
-                feed.add(roster.tenant(), new FeedItem(
+                FeedItem item = new FeedItem(
                         FeedStore.itemId(roster.tenant(), coachId, event.sourceEventId()),
                         coachId, n.athleteId(), n.severity(), n.titleFor(roster.displayName()), n.body(),
-                        n.reasons(), n.recommendedActions(), now(), null, event.sourceEventId()));
+                        n.reasons(), n.recommendedActions(), now(), null, event.sourceEventId());
+                boolean added = feed.add(roster.tenant(), item);
+                delivered.fire(new FeedItemDelivered(roster.tenant(), item, added));
             }
         }
     }
