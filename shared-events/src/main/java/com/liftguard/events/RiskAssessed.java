@@ -18,12 +18,22 @@ public record RiskAssessed(
         Instant assessedAt,
         LocalDate asOf,
         Map<Exercise, Double> e1rmKg,
-        Instant lastHeavySpinalSessionAt) implements EventData {
+        Instant lastHeavySpinalSessionAt,
+        Load load) implements EventData {
+
+    /**
+     * The training-load figures of {@code asOf} (RULES.md section 4), for charts; {@code acwr} is null where
+     * RULES.md says so.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Load(double dailyLoad, double acuteLoad, double chronicLoad, Double acwr, double weeklyLoad) {
+    }
 
     /**
      * @param asOf the date the figures are as of (the day of the session or check-in that led to them)
      * @param e1rmKg the athlete's estimated 1RM per exercise on that date, for planning's loads
      * @param lastHeavySpinalSessionAt when the athlete's last heavy spinal-loading session was performed
+     * @param load the load figures of {@code asOf}
      */
     public RiskAssessed {
         factors = factors == null ? List.of() : List.copyOf(factors);
@@ -32,7 +42,7 @@ public record RiskAssessed(
 
     /** An assessment without the optional figures. */
     public RiskAssessed(String athleteId, RiskLevel level, List<Factor> factors, String sourceId, Instant assessedAt) {
-        this(athleteId, level, factors, sourceId, assessedAt, null, null, null);
+        this(athleteId, level, factors, sourceId, assessedAt, null, null, null, null);
     }
 
     /** One reason the level is what it is; figures are the raw numbers, always shown beside any ratio. */

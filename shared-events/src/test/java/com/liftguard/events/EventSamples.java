@@ -55,7 +55,8 @@ public final class EventSamples {
                             Map.of("acuteLoad", 812.5, "chronicLoad", 507.8, "acwr", 1.6)),
                     new RiskAssessed.Factor("SHORT_SLEEP", "Mean sleep of the last 3 reports is 5.8 h.", Map.of())),
                     "sess-2026-11-24-01", TIME, java.time.LocalDate.parse("2026-11-24"),
-                    Map.of(Exercise.BACK_SQUAT, 123.3, Exercise.DEADLIFT, 165.0), Instant.parse("2026-11-23T18:00:00Z"));
+                    Map.of(Exercise.BACK_SQUAT, 123.3, Exercise.DEADLIFT, 165.0), Instant.parse("2026-11-23T18:00:00Z"),
+                    new RiskAssessed.Load(487.5, 812.5, 507.8, 1.6, 2900.0));
             case RECOVERY_SCHEDULED -> new RecoveryScheduled("athlete:17", RecoveryScheduled.Action.SPACE_HEAVY_SESSIONS,
                     List.of("SPINAL_LOADING", "HEAVY_SPINAL"), true, Instant.parse("2026-11-27T17:30:00Z"),
                     new Reason("HEAVY_SESSIONS_TOO_CLOSE", "Two heavy spinal sessions 30 h apart.",

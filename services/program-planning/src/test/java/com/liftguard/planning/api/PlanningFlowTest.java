@@ -103,7 +103,7 @@ class PlanningFlowTest {
         List<RiskAssessed.Factor> factors = java.util.Arrays.stream(codes)
                 .map(c -> new RiskAssessed.Factor(c, "because " + c, Map.of("acwr", 1.7))).toList();
         RiskAssessed r = new RiskAssessed(athlete, codes.length == 0 ? RiskLevel.LOW : RiskLevel.MODERATE, factors,
-                sourceId, T0, asOf, e1rm, lastHeavy);
+                sourceId, T0, asOf, e1rm, lastHeavy, null);
         return Event.of(EventIds.derive("risk", athlete, sourceId, String.join(",", codes)), "/test", "acme", r, T0);
     }
 

@@ -136,6 +136,12 @@ public class RiskState {
                 || TriageDecisionEntity.count("tenant = ?1 and athleteId = ?2", tenant, athleteId) > 0;
     }
 
+    /** The athlete's load on one day (0 without a session). */
+    public double dailyLoad(String tenant, String athleteId, LocalDate day) {
+        DailyLoadEntity row = DailyLoadEntity.findById(new DailyLoadEntity.Key(tenant, athleteId, day));
+        return row == null ? 0 : row.sessionLoad;
+    }
+
     public LoadFigures load(String tenant, String athleteId, LocalDate asOf) {
         Optional<LocalDate> first = DailyLoadEntity.firstDay(tenant, athleteId);
         Map<LocalDate, Double> daily = new TreeMap<>();

@@ -11,8 +11,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class ApiKeys {
     private final Map<String, byte[]> digestByTenantAndKey;
+    private final java.util.Set<String> tenants;
 
     public ApiKeys(TenantsConfig config) {
+        this.tenants = java.util.Set.copyOf(config.tenants().keySet());
         var map = new java.util.HashMap<String, byte[]>();
         config.tenants().forEach((tenant, t) -> {
             for (int i = 0; i < t.apiKeys().size(); i++) {
@@ -20,6 +22,11 @@ public class ApiKeys {
             }
         });
         this.digestByTenantAndKey = Map.copyOf(map);
+    }
+
+    /** Whether the tenant is configured here (a token naming another tenant is not valid on this deployment). */
+    public boolean knowsTenant(String tenant) {
+        return tenant != null && tenants.contains(tenant);
     }
 
     public Optional<String> tenantOf(String apiKey) {

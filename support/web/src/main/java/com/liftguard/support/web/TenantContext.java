@@ -14,7 +14,30 @@ public class TenantContext {
         return tenant;
     }
 
+    private String coach;
+
+    /** The coach a bearer token was issued to; empty when the request came with the tenant's API key. */
+    public java.util.Optional<String> coach() {
+        return java.util.Optional.ofNullable(coach);
+    }
+
+    /**
+     * A coach token reads only that coach's data: another coach's id is answered as unknown (404), never
+     * as forbidden, so a token does not reveal which coaches exist. The tenant's API key reads any coach.
+     */
+    public void requireCoach(String coachId) {
+        if (coach != null && !coach.equals(coachId)) {
+            throw ProblemException.notFound("no coach " + coachId);
+        }
+    }
+
     void authenticate(String tenant) {
         this.tenant = tenant;
+        this.coach = null;
+    }
+
+    void authenticate(String tenant, String coach) {
+        this.tenant = tenant;
+        this.coach = coach;
     }
 }
