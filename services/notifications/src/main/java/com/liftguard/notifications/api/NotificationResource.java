@@ -48,6 +48,7 @@ public class NotificationResource {
     public FeedPage feed(@PathParam("coachId") String coachId,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
                          @Parameter(description = "1..200, default 50") @QueryParam("limit") String limit) {
+        tenantContext.requireCoach(coachId);
         List<Problem.FieldError> errors = new ArrayList<>();
         int pageSize = parseLimit(limit, errors);
         FeedPosition position = parseCursor(after, errors);
@@ -64,14 +65,16 @@ public class NotificationResource {
             items = items.subList(0, pageSize);
             nextCursor = FeedCursor.encode(FeedPosition.of(items.get(pageSize - 1)));
         }
-        return new FeedPage(items.stream().sorted(FeedItem.ATTENTION_FIRST).map(NotificationResponse::of).toList(),
-                nextCursor);
+        java.util.Map<String, Integer> repeats = feed.repeats(tenant, coachId, items.stream().map(FeedItem::id).toList());
+        return new FeedPage(items.stream().sorted(FeedItem.ATTENTION_FIRST)
+                .map(i -> NotificationResponse.of(i, repeats.getOrDefault(i.id(), 1))).toList(), nextCursor);
     }
 
     @POST
     @Path("{id}/ack")
     @Operation(summary = "Acknowledge a feed item", description = "Idempotent: the first acknowledgement's time stays.")
     public NotificationResponse acknowledge(@PathParam("coachId") String coachId, @PathParam("id") String id) {
+        tenantContext.requireCoach(coachId);
         return feed.acknowledge(tenantContext.tenant(), coachId, id, clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .map(NotificationResponse::of)
                 .orElseThrow(() -> ProblemException.notFound("no notification " + id));

@@ -6,7 +6,10 @@ import com.liftguard.notifications.domain.FeedItem;
 import java.time.Instant;
 import java.util.List;
 
-/** One feed item as coaches see it (API.md, Notifications). */
+/**
+ * One feed item as coaches see it (API.md, Notifications), also the body of a webhook call and the data of
+ * a live-stream event. {@code repeats} counts the events of the same athlete and reason collapsed into it.
+ */
 public record NotificationResponse(
         String id,
         String athleteId,
@@ -17,11 +20,18 @@ public record NotificationResponse(
         List<String> recommendedActions,
         Instant createdAt,
         Instant acknowledgedAt,
-        String sourceEventId) {
+        String sourceEventId,
+        int repeats) {
 
-    static NotificationResponse of(FeedItem item) {
+    /** An item that stands for one event. */
+    public static NotificationResponse of(FeedItem item) {
+        return of(item, 1);
+    }
+
+    /** An item into which {@code repeats} events of the same athlete and reason were collapsed. */
+    public static NotificationResponse of(FeedItem item, int repeats) {
         return new NotificationResponse(item.id(), item.athleteId(), item.severity(), item.title(), item.body(),
                 item.reasons(), item.recommendedActions(), item.createdAt(), item.acknowledgedAt(),
-                item.sourceEventId());
+                item.sourceEventId(), repeats);
     }
 }

@@ -16,6 +16,26 @@ public interface NotificationsConfig {
     @WithDefault("P14D")
     Duration recentWindow();
 
+    /**
+     * A notification about the same athlete for the same reason as an unacknowledged one of this window is
+     * folded into it (its repeat count grows) instead of adding another item; PT0S turns this off.
+     * Urgent items are never folded.
+     */
+    @WithDefault("PT12H")
+    Duration collapseWindow();
+
+    /** The live stream polls the feed this often for changes made by any instance. */
+    @WithDefault("PT0.25S")
+    Duration streamPollInterval();
+
+    /** A gap in a coach's sequence (a write still in flight elsewhere) is waited for this long before it is skipped. */
+    @WithDefault("PT2S")
+    Duration streamGapWait();
+
+    /** A comment line keeps idle streams open through proxies. */
+    @WithDefault("PT15S")
+    Duration streamKeepAlive();
+
     Guidance guidance();
 
     /** RULES.md section 6, as quoted in recommended actions. */

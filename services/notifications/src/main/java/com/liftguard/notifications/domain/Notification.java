@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param headline the title without the athlete's name: the name comes from the roster, which may only
  *     arrive after the event
  * @param occurredAt when the fact was decided upstream (the triage or the schedule), not when it arrived
+ * @param kind what sort of news it is, such as {@code triage:SEE_CLINICIAN} or {@code risk:HIGH}; only items of
+ *     the same kind (and athlete and leading reason) collapse into one
  */
 public record Notification(
         String athleteId,
@@ -21,7 +23,8 @@ public record Notification(
         String body,
         List<Reason> reasons,
         List<String> recommendedActions,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String kind) {
 
     public Notification {
         Objects.requireNonNull(athleteId, "athleteId");
@@ -30,6 +33,12 @@ public record Notification(
         Objects.requireNonNull(body, "body");
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         recommendedActions = recommendedActions == null ? List.of() : List.copyOf(recommendedActions);
+        kind = kind == null ? "event" : kind;
+    }
+
+    public Notification(String athleteId, Severity severity, String headline, String body, List<Reason> reasons,
+                        List<String> recommendedActions, Instant occurredAt) {
+        this(athleteId, severity, headline, body, reasons, recommendedActions, occurredAt, null);
     }
 
     /** The title a coach reads: who, then what. Falls back to the athlete id when the roster has no name. */

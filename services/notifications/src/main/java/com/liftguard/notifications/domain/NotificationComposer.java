@@ -1,6 +1,9 @@
 package com.liftguard.notifications.domain;
 
+import com.liftguard.events.LoadAdjusted;
 import com.liftguard.events.RecoveryScheduled;
+import com.liftguard.events.RiskAssessed;
+import com.liftguard.events.model.RiskLevel;
 import com.liftguard.events.TriageDecided;
 import com.liftguard.events.model.PainReport;
 import com.liftguard.events.model.Reason;
@@ -32,7 +35,7 @@ public final class NotificationComposer {
         String body = describe(decision) + " Triage: " + category.name() + ", " + meaning(category) + "."
                 + why(decision.reasons());
         return new Notification(decision.athleteId(), severity(category), headline(category), body,
-                decision.reasons(), actions(category), decision.decidedAt());
+                decision.reasons(), actions(category), decision.decidedAt(), "triage:" + category);
     }
 
     public Notification compose(RecoveryScheduled recovery) {
@@ -40,7 +43,90 @@ public final class NotificationComposer {
         RecoveryScheduled.Action action = require(recovery.action(), "action");
         List<Reason> reasons = recovery.reason() == null ? List.of() : List.of(recovery.reason());
         return new Notification(recovery.athleteId(), severity(action), headline(recovery), body(recovery),
-                reasons, actions(recovery), recovery.scheduledAt());
+                reasons, actions(recovery), recovery.scheduledAt(), "recovery:" + action);
+    }
+
+    /**
+     * A risk assessment is news to a coach only when it is above LOW: HIGH and CRITICAL are HIGH severity,
+     * MODERATE is INFO. Repeats of the same leading factor are collapsed on the feed.
+     */
+    public java.util.Optional<Notification> compose(RiskAssessed risk) {
+        require(risk.athleteId(), "athleteId");
+        RiskLevel level = require(risk.level(), "level");
+        if (level == RiskLevel.LOW || risk.factors().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<Reason> reasons = risk.factors().stream()
+                .map(f -> new Reason(f.code(), f.message() + figures(f.figures()), List.copyOf(f.figures().keySet())))
+                .toList();
+        String factors = risk.factors().stream().map(f -> f.code().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .collect(java.util.stream.Collectors.joining(", "));
+        String body = "Risk is " + level + (risk.asOf() == null ? "" : " as of " + risk.asOf()) + "." + why(reasons);
+        Severity severity = level == RiskLevel.HIGH || level == RiskLevel.CRITICAL ? Severity.HIGH : Severity.INFO;
+        return java.util.Optional.of(new Notification(risk.athleteId(), severity,
+                "risk " + level + ": " + factors, body, reasons, actions(risk), risk.assessedAt(), "risk:" + level));
+    }
+
+    /** A change to the athlete's prescription: what to program now, and why. */
+    public Notification compose(LoadAdjusted adjusted) {
+        require(adjusted.athleteId(), "athleteId");
+        List<Reason> reasons = adjusted.reason() == null ? List.of() : List.of(adjusted.reason());
+        StringBuilder body = new StringBuilder("Program-planning adjusted the plan.");
+        if (adjusted.spinalVolumeChangePct() != null && adjusted.spinalVolumeChangePct() != 0) {
+            body.append(" Spinal volume-load ").append(number(adjusted.spinalVolumeChangePct())).append("%.");
+        }
+        List<String> actions = new ArrayList<>();
+        for (LoadAdjusted.Prescription p : adjusted.prescriptions()) {
+            StringBuilder line = new StringBuilder(p.exercise().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            if (p.sets() != null) {
+                line.append(' ').append(p.sets()).append(" sets");
+            }
+            if (p.reps() != null) {
+                line.append(" of ").append(p.reps());
+            }
+            if (p.tempo() != null) {
+                line.append(" at ").append(p.tempo());
+            }
+            if (p.loadKg() != null) {
+                line.append(", ").append(number(p.loadKg())).append(" kg");
+            }
+            if (p.percentOfE1rm() != null) {
+                line.append(" (").append(number(p.percentOfE1rm())).append("% of e1RM)");
+            }
+            line.append(p.mayIncreaseLoad() ? "; load may increase" : "; no load increase");
+            actions.add(line.append('.').toString());
+        }
+        body.append(why(reasons));
+        String headline = "plan adjusted" + (adjusted.reason() == null ? ""
+                : ": " + adjusted.reason().code().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        return new Notification(adjusted.athleteId(), Severity.INFO, headline, body.toString(), reasons, actions,
+                adjusted.adjustedAt(), "plan");
+    }
+
+    private List<String> actions(RiskAssessed risk) {
+        List<String> actions = new ArrayList<>();
+        for (RiskAssessed.Factor f : risk.factors()) {
+            String code = f.code();
+            if (code.equals("ACWR_SPIKE") || code.equals("MONOTONY_HIGH") || code.equals("HEAVY_SESSIONS_TOO_CLOSE")) {
+                actions.add("Leave at least " + guidance.heavySpacingHours() + " h between heavy spinal sessions and cut "
+                        + "this week's spinal volume-load by " + guidance.spinalVolumeCutPercent() + "%.");
+            } else if (code.endsWith("SHORT_SLEEP")) {
+                actions.add(sleepFirst());
+            } else if (code.startsWith("PATTERN_") || code.equals("TRIAGE_MODIFY_TRAINING")) {
+                actions.addAll(returnToBasics());
+            } else if (code.equals("TRIAGE_SEE_CLINICIAN") || code.equals("TRIAGE_EMERGENCY")) {
+                actions.add("Follow the triage: no spinal loading until a clinician has seen the athlete.");
+            }
+        }
+        return actions.stream().distinct().toList();
+    }
+
+    private static String figures(java.util.Map<String, Double> figures) {
+        if (figures.isEmpty()) {
+            return "";
+        }
+        return " (" + figures.entrySet().stream().map(e -> e.getKey() + " " + number(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 
     static Severity severity(TriageCategory category) {

@@ -69,9 +69,18 @@ public class FeedFanout {
                         FeedStore.itemId(roster.tenant(), coachId, event.sourceEventId()),
                         coachId, n.athleteId(), n.severity(), n.titleFor(roster.displayName()), n.body(),
                         n.reasons(), n.recommendedActions(), now(), null, event.sourceEventId());
-                boolean added = feed.add(roster.tenant(), item);
-                delivered.fire(new FeedItemDelivered(roster.tenant(), item, added));
+                FeedStore.Outcome outcome = feed.add(roster.tenant(), item, n.kind(), config.collapseWindow());
+                if (outcome != FeedStore.Outcome.COLLAPSED) {
+                    // a collapsed repeat updates an item the coach was already told about: no second webhook
+                    announce(new FeedItemDelivered(roster.tenant(), item, outcome == FeedStore.Outcome.ADDED));
+                }
             }
+        }
+    }
+
+    private void announce(FeedItemDelivered delivery) {
+        if (delivered != null) { // null only when built outside CDI, as unit tests do
+            delivered.fire(delivery);
         }
     }
 

@@ -1,7 +1,10 @@
 package com.liftguard.notifications.messaging;
 
 import com.liftguard.events.Event;
+import com.liftguard.events.LoadAdjusted;
 import com.liftguard.events.RecoveryScheduled;
+import com.liftguard.events.RiskAssessed;
+import com.liftguard.notifications.persistence.AthleteSeriesStore;
 import com.liftguard.events.RosterChanged;
 import com.liftguard.events.TriageDecided;
 import com.liftguard.events.serde.EventCodec;
@@ -29,6 +32,9 @@ public class NotificationConsumers {
     @Inject
     FeedFanout fanout;
 
+    @Inject
+    AthleteSeriesStore series;
+
     @Incoming("roster")
     @Blocking
     @Retry(retryOn = MongoException.class, maxRetries = 5, delay = 1000, jitter = 500, maxDuration = 600_000)
@@ -50,6 +56,8 @@ public class NotificationConsumers {
     public void triage(String json) {
         Event<TriageDecided> event = EventCodec.decode(json, TriageDecided.class);
         requireAthlete(event.data().athleteId());
+        series.recordTriage(event.tenant(), event.id(), event.data().athleteId(),
+                event.data().decidedAt() != null ? event.data().decidedAt() : event.time(), event.data().category());
         fanout.notificationComposed(event.tenant(), event.id(), composer.compose(event.data()));
     }
 
@@ -58,6 +66,25 @@ public class NotificationConsumers {
     @Retry(retryOn = MongoException.class, maxRetries = 5, delay = 1000, jitter = 500, maxDuration = 600_000)
     public void recovery(String json) {
         Event<RecoveryScheduled> event = EventCodec.decode(json, RecoveryScheduled.class);
+        requireAthlete(event.data().athleteId());
+        fanout.notificationComposed(event.tenant(), event.id(), composer.compose(event.data()));
+    }
+
+    @Incoming("risk")
+    @Blocking
+    @Retry(retryOn = MongoException.class, maxRetries = 5, delay = 1000, jitter = 500, maxDuration = 600_000)
+    public void risk(String json) {
+        Event<RiskAssessed> event = EventCodec.decode(json, RiskAssessed.class);
+        requireAthlete(event.data().athleteId());
+        series.recordDay(event.tenant(), event.data());
+        composer.compose(event.data()).ifPresent(n -> fanout.notificationComposed(event.tenant(), event.id(), n));
+    }
+
+    @Incoming("load")
+    @Blocking
+    @Retry(retryOn = MongoException.class, maxRetries = 5, delay = 1000, jitter = 500, maxDuration = 600_000)
+    public void load(String json) {
+        Event<LoadAdjusted> event = EventCodec.decode(json, LoadAdjusted.class);
         requireAthlete(event.data().athleteId());
         fanout.notificationComposed(event.tenant(), event.id(), composer.compose(event.data()));
     }

@@ -35,6 +35,7 @@ public class AthleteEventStore {
                 .append("reasons", Documents.reasons(n.reasons()))
                 .append("recommendedActions", n.recommendedActions())
                 .append("occurredAt", Documents.date(n.occurredAt()))
+                .append("kind", n.kind())
                 .append("receivedAt", Documents.date(receivedAt));
         try {
             db.athleteEvents().insertOne(doc);
@@ -64,7 +65,8 @@ public class AthleteEventStore {
     private static AthleteEvent event(Document doc) {
         Notification n = new Notification(doc.getString("athleteId"), Severity.valueOf(doc.getString("severity")),
                 doc.getString("headline"), doc.getString("body"), Documents.reasons(doc, "reasons"),
-                Documents.strings(doc, "recommendedActions"), Documents.instant(doc, "occurredAt"));
+                Documents.strings(doc, "recommendedActions"), Documents.instant(doc, "occurredAt"),
+                doc.getString("kind"));
         return new AthleteEvent(doc.getString("tenant"), doc.getString("sourceEventId"), n,
                 Documents.instant(doc, "receivedAt"));
     }

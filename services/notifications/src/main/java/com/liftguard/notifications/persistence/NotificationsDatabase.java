@@ -22,6 +22,9 @@ public class NotificationsDatabase {
     static final String ROSTERS = "rosters";
     static final String ATHLETE_EVENTS = "athlete_events";
     static final String FEED = "feed";
+    static final String FEED_SEQUENCES = "feed_sequences";
+    static final String ATHLETE_DAYS = "athlete_days";
+    static final String ATHLETE_TRIAGE = "athlete_triage";
 
     @Inject
     MongoClient mongo;
@@ -41,6 +44,23 @@ public class NotificationsDatabase {
                 new IndexOptions().unique(true).name("tenant_coach_source_event"));
         feed().createIndex(Indexes.compoundIndex(Indexes.ascending("tenant", "coachId"),
                 Indexes.descending("createdAt", "_id")), new IndexOptions().name("tenant_coach_newest"));
+        feed().createIndex(Indexes.ascending("tenant", "coachId", "seq"), new IndexOptions().name("tenant_coach_seq"));
+        athleteDays().createIndex(Indexes.ascending("tenant", "athleteId", "date"), new IndexOptions().name("tenant_athlete_date"));
+        athleteTriage().createIndex(Indexes.ascending("tenant", "athleteId", "at"), new IndexOptions().name("tenant_athlete_at"));
+        feed().createIndex(Indexes.ascending("tenant", "coachId", "athleteId", "collapseKey"),
+                new IndexOptions().name("tenant_coach_athlete_collapse"));
+    }
+
+    MongoCollection<Document> athleteDays() {
+        return collection(ATHLETE_DAYS);
+    }
+
+    MongoCollection<Document> athleteTriage() {
+        return collection(ATHLETE_TRIAGE);
+    }
+
+    MongoCollection<Document> feedSequences() {
+        return collection(FEED_SEQUENCES);
     }
 
     MongoCollection<Document> rosters() {

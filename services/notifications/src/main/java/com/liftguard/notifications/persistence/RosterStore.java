@@ -52,6 +52,13 @@ public class RosterStore {
         return db.rosters().find(and(eq("tenant", tenant), eq("coachIds", coachId))).first() != null;
     }
 
+    /** The athletes the coach follows, by display name. */
+    public List<RosterEntry> followedBy(String tenant, String coachId) {
+        return db.rosters().find(and(eq("tenant", tenant), eq("coachIds", coachId)))
+                .sort(com.mongodb.client.model.Sorts.ascending("displayName", "athleteId"))
+                .map(RosterStore::entry).into(new java.util.ArrayList<>());
+    }
+
     private static Bson key(String tenant, String athleteId) {
         return and(eq("tenant", tenant), eq("athleteId", athleteId));
     }

@@ -92,9 +92,13 @@ class NotificationsFlowTest {
             false, false, false, true, false, false, false, false, false);
 
     private Event<TriageDecided> triage(String sourceId, TriageCategory category) {
+        return triage(sourceId, category, "SADDLE_NUMBNESS");
+    }
+
+    private Event<TriageDecided> triage(String sourceId, TriageCategory category, String code) {
         TriageDecided decision = new TriageDecided(EventIds.derive("decision", sourceId), athlete,
                 TriageDecided.SourceKind.SESSION, sourceId, 0, SADDLE_NUMBNESS, category,
-                List.of(new Reason("SADDLE_NUMBNESS", "Saddle numbness is a red flag", List.of("saddleNumbness"))),
+                List.of(new Reason(code, "Saddle numbness is a red flag", List.of("saddleNumbness"))),
                 Instant.now());
         return Event.of(EventIds.derive("triage", athlete, sourceId), "/risk-assessment", "acme", decision,
                 Instant.now());
@@ -235,7 +239,8 @@ class NotificationsFlowTest {
         List<TriageCategory> categories = List.of(TriageCategory.EMERGENCY, TriageCategory.NORMAL_SORENESS,
                 TriageCategory.SEE_CLINICIAN, TriageCategory.MODIFY_TRAINING, TriageCategory.NORMAL_SORENESS);
         for (int i = 0; i < categories.size(); i++) {
-            send(Topics.TRIAGE, triage("s-" + i, categories.get(i)));
+            // distinct reasons: repeats of one reason would collapse into one item
+            send(Topics.TRIAGE, triage("s-" + i, categories.get(i), "REASON_" + i));
             // one at a time, so that every item has its own creation instant in the order sent
             awaitFeed(coach1, size(i + 1));
         }

@@ -1,0 +1,160 @@
+package com.liftguard.notifications.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.liftguard.events.serde.EventCodec;
+import com.liftguard.notifications.config.NotificationsConfig;
+import com.liftguard.notifications.persistence.FeedStore;
+import com.liftguard.notifications.persistence.RosterStore;
+import com.liftguard.support.web.ProblemException;
+import com.liftguard.support.web.TenantContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.logging.Logger;
+
+/**
+ * The coach's feed live, as server-sent events. Every change to the coach's feed (a new item, a repeat
+ * collapsed into one, an acknowledgement) takes the next number of the coach's sequence; the stream
+ * sends them in that order with the number as the event id, so a client that reconnects with
+ * {@code Last-Event-ID} resumes exactly after what it last received: no gap, no repeat. The stream reads
+ * MongoDB, not this instance's memory, so it sees writes of every instance.
+ *
+ * <p>Events: {@code ready} once at the start (id = the position the stream starts after), then
+ * {@code notification} per change (data = the item as in the feed); comment lines keep idle streams open.
+ */
+@Path("/v1/coaches/{coachId}/notifications/stream")
+public class FeedStreamResource {
+    private static final Logger LOG = Logger.getLogger(FeedStreamResource.class);
+    private static final int BATCH = 100;
+
+    @Inject
+    TenantContext tenantContext;
+
+    @Inject
+    FeedStore feed;
+
+    @Inject
+    RosterStore rosters;
+
+    @Inject
+    NotificationsConfig config;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "The coach's feed live (server-sent events)",
+            description = "Reconnect with the Last-Event-ID header (or ?lastEventId=) to resume after the last event received.")
+    public void stream(@PathParam("coachId") String coachId,
+                       @Parameter(description = "the id of the last event received") @HeaderParam("Last-Event-ID") String lastEventId,
+                       @Parameter(description = "the same, for clients that cannot set headers") @QueryParam("lastEventId") String lastEventIdParam,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        tenantContext.requireCoach(coachId);
+        String tenant = tenantContext.tenant();
+        String resumeFrom = lastEventId != null && !lastEventId.isBlank() ? lastEventId : lastEventIdParam;
+        long start;
+        if (resumeFrom != null && !resumeFrom.isBlank()) {
+            start = parse(resumeFrom.strip());
+        } else {
+            if (!feed.hasAny(tenant, coachId) && !rosters.followsAnyone(tenant, coachId)) {
+                throw ProblemException.notFound("no coach " + coachId);
+            }
+            start = feed.lastSeq(tenant, coachId);
+        }
+        Thread.ofVirtual().name("feed-stream-" + coachId).start(() -> pump(tenant, coachId, start, sink, sse));
+    }
+
+    private static long parse(String id) {
+        try {
+            long seq = Long.parseLong(id);
+            if (seq >= 0) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.badRequest("Last-Event-ID", "must be the id of an event this stream sent (a number)");
+    }
+
+    /** Sends the coach's changes in sequence order until the client goes away. */
+    void pump(String tenant, String coachId, long start, SseEventSink sink, Sse sse) {
+        long cursor = start;
+        long gapSince = 0;
+        long lastSent = System.nanoTime();
+        try (sink) {
+            send(sink, sse.newEventBuilder().name("ready").id(Long.toString(cursor)).data("{}").build());
+            while (!sink.isClosed()) {
+                List<FeedStore.Stored> changes = feed.changedAfter(tenant, coachId, cursor, BATCH);
+                for (FeedStore.Stored change : changes) {
+                    if (change.seq() != cursor + 1) {
+                        // an earlier number is not visible yet (a write in flight elsewhere, or never completed):
+                        // wait for it a little, then go on without it
+                        if (gapSince == 0) {
+                            gapSince = System.nanoTime();
+                        }
+                        if (System.nanoTime() - gapSince < config.streamGapWait().toNanos()) {
+                            break;
+                        }
+                    }
+                    gapSince = 0;
+                    cursor = change.seq();
+                    send(sink, sse.newEventBuilder().name("notification").id(Long.toString(cursor))
+                            .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                            .data(json(NotificationResponse.of(change.item(), change.repeats()))).build());
+                    lastSent = System.nanoTime();
+                }
+                if (System.nanoTime() - lastSent > config.streamKeepAlive().toNanos()) {
+                    send(sink, sse.newEventBuilder().comment("keep-alive").build());
+                    lastSent = System.nanoTime();
+                }
+                if (changes.size() < BATCH || gapSince != 0) {
+                    sleep(config.streamPollInterval());
+                }
+            }
+        } catch (StreamClosed | InterruptedException e) {
+            // the client went away
+        } catch (RuntimeException e) {
+            LOG.warnf("live feed of coach %s stopped: %s", coachId, e.toString());
+        }
+    }
+
+    private static void send(SseEventSink sink, OutboundSseEvent event) throws StreamClosed {
+        if (sink.isClosed()) {
+            throw new StreamClosed();
+        }
+        try {
+            sink.send(event).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new StreamClosed();
+        }
+    }
+
+    private static void sleep(Duration d) throws InterruptedException {
+        Thread.sleep(d.toMillis());
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventCodec.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class StreamClosed extends Exception {
+        StreamClosed() {
+            super(null, null, false, false);
+        }
+    }
+}

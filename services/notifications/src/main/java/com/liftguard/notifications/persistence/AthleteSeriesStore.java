@@ -1,0 +1,95 @@
+package com.liftguard.notifications.persistence;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lte;
+
+import com.liftguard.events.RiskAssessed;
+import com.liftguard.events.model.TriageCategory;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * What the coach's page charts per athlete: the load figures and risk level of each day (collection
+ * {@code athlete_days}, the latest assessment of a day wins) and the triage decisions over time
+ * ({@code athlete_triage}, one per decision). Both are written by replay-safe upserts keyed by what they are.
+ */
+@ApplicationScoped
+public class AthleteSeriesStore {
+    /** One day of an athlete's figures. */
+    public record Day(LocalDate date, double dailyLoad, double acuteLoad, double chronicLoad, Double acwr,
+                      String riskLevel) {
+    }
+
+    /** One triage decision on the time axis. */
+    public record Triage(Instant at, TriageCategory category) {
+    }
+
+    @Inject
+    NotificationsDatabase db;
+
+    public void recordDay(String tenant, RiskAssessed risk) {
+        if (risk.asOf() == null || risk.load() == null) {
+            return;
+        }
+        RiskAssessed.Load load = risk.load();
+        Document day = new Document("_id", tenant + ":" + risk.athleteId() + ":" + risk.asOf())
+                .append("tenant", tenant)
+                .append("athleteId", risk.athleteId())
+                .append("date", risk.asOf().toString())
+                .append("dailyLoad", load.dailyLoad())
+                .append("acuteLoad", load.acuteLoad())
+                .append("chronicLoad", load.chronicLoad())
+                .append("acwr", load.acwr())
+                .append("riskLevel", risk.level().name())
+                .append("assessedAt", Documents.date(risk.assessedAt()));
+        db.athleteDays().replaceOne(eq("_id", day.get("_id")), day, new ReplaceOptions().upsert(true));
+    }
+
+    public void recordTriage(String tenant, String eventId, String athleteId, Instant at, TriageCategory category) {
+        Document doc = new Document("_id", tenant + ":" + eventId)
+                .append("tenant", tenant)
+                .append("athleteId", athleteId)
+                .append("at", Documents.date(at))
+                .append("category", category.name());
+        db.athleteTriage().replaceOne(eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true));
+    }
+
+    /** The athlete's latest day with figures. */
+    public Optional<LocalDate> latestDay(String tenant, String athleteId) {
+        return Optional.ofNullable(db.athleteDays().find(and(eq("tenant", tenant), eq("athleteId", athleteId)))
+                .sort(Sorts.descending("date")).limit(1).first()).map(d -> LocalDate.parse(d.getString("date")));
+    }
+
+    /** Days from {@code from} to {@code to}, oldest first (ISO dates sort as text). */
+    public List<Day> days(String tenant, String athleteId, LocalDate from, LocalDate to) {
+        return db.athleteDays().find(and(eq("tenant", tenant), eq("athleteId", athleteId),
+                        gte("date", from.toString()), lte("date", to.toString())))
+                .sort(Sorts.ascending("date"))
+                .map(d -> new Day(LocalDate.parse(d.getString("date")), number(d, "dailyLoad"), number(d, "acuteLoad"),
+                        number(d, "chronicLoad"), d.get("acwr") == null ? null : number(d, "acwr"),
+                        d.getString("riskLevel")))
+                .into(new ArrayList<>());
+    }
+
+    public List<Triage> triage(String tenant, String athleteId, Instant from, Instant to) {
+        return db.athleteTriage().find(and(eq("tenant", tenant), eq("athleteId", athleteId),
+                        gte("at", Documents.date(from)), lte("at", Documents.date(to))))
+                .sort(Sorts.ascending("at"))
+                .map(d -> new Triage(Documents.instant(d, "at"), TriageCategory.valueOf(d.getString("category"))))
+                .into(new ArrayList<>());
+    }
+
+    private static double number(Document d, String field) {
+        return ((Number) d.get(field)).doubleValue();
+    }
+}

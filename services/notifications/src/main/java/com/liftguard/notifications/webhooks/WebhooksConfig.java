@@ -1,0 +1,44 @@
+package com.liftguard.notifications.webhooks;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** {@code liftguard.webhooks.*}: how coaches' webhooks are called, retried and guarded. */
+@ConfigMapping(prefix = "liftguard.webhooks")
+public interface WebhooksConfig {
+
+    /** Attempts of one delivery, the first included; after the last failure it is dead-lettered. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** The wait after the first failure; it doubles with every further failure, up to {@link #maxBackoff()}. */
+    @WithDefault("PT1S")
+    Duration initialBackoff();
+
+    @WithDefault("PT10M")
+    Duration maxBackoff();
+
+    /** For connecting and for the whole answer of one POST. */
+    @WithDefault("PT5S")
+    Duration timeout();
+
+    /**
+     * How often due deliveries are looked for; Quarkus' scheduler runs jobs at most once a second, so less
+     * than PT1S acts as PT1S. {@link WebhookDispatcher}'s schedule reads the same key (with the same default)
+     * as a property expression.
+     */
+    @WithDefault("PT1S")
+    Duration dispatchInterval();
+
+    /** Deliveries claimed (and sent concurrently) per dispatcher run. */
+    @WithDefault("50")
+    int batchSize();
+
+    /**
+     * Whether webhook URLs may point at loopback, private, link-local and similar addresses. Only the local
+     * and test profiles set it: elsewhere it would let any tenant make this service call into its own network.
+     */
+    @WithDefault("false")
+    boolean allowPrivateTargets();
+}
