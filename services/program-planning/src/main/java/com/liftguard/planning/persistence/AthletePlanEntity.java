@@ -86,8 +86,13 @@ public class AthletePlanEntity extends PanacheEntityBase {
         return coachIds.isEmpty() ? List.of() : Arrays.asList(coachIds.split("\n"));
     }
 
+    /**
+     * The athlete's plan row, locked for the rest of the transaction (SELECT ... FOR UPDATE): the consumers
+     * of four topics change it concurrently, and without the lock one transaction's write would silently
+     * undo another's (a lost update). Two first inserts race on the primary key; the loser is retried.
+     */
     public static AthletePlanEntity findOrCreate(String tenant, String athleteId) {
-        AthletePlanEntity plan = findById(new Key(tenant, athleteId));
+        AthletePlanEntity plan = findById(new Key(tenant, athleteId), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (plan == null) {
             plan = new AthletePlanEntity();
             plan.key = new Key(tenant, athleteId);

@@ -337,7 +337,8 @@ public class PlanChanges {
 
     @Transactional
     public ClearanceOutcome clear(String tenant, String athleteId, String coachId, String note) {
-        AthletePlanEntity plan = AthletePlanEntity.findById(new AthletePlanEntity.Key(tenant, athleteId));
+        AthletePlanEntity plan = AthletePlanEntity.findById(new AthletePlanEntity.Key(tenant, athleteId),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (plan == null) {
             return new ClearanceOutcome.UnknownAthlete();
         }

@@ -234,8 +234,10 @@ class PlanningFlowTest {
         send(triage("p1", TriageCategory.SEE_CLINICIAN, "RADIATES_BELOW_KNEE"));
         awaitPlan(r -> r.body("restrictions[0].restriction", equalTo("PAUSE_SPINAL_LOADING"))
                 .body("exercises.findAll { it.paused }.exercise", hasItems("BACK_SQUAT", "DEADLIFT", "GOOD_MORNING")));
-        given().header("X-Api-Key", "acme-key").contentType("application/json").body("{\"coachId\":\"c1\"}")
-                .when().post("/v1/athletes/" + athlete + "/clearance").then().statusCode(200);
+        // the roster arrives on its own topic: until it has, c1 is not (yet) a coach of the athlete
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Api-Key", "acme-key")
+                .contentType("application/json").body("{\"coachId\":\"c1\"}")
+                .when().post("/v1/athletes/" + athlete + "/clearance").then().statusCode(200));
         awaitPlan(r -> r.body("restrictions", org.hamcrest.Matchers.empty())
                 .body("returnToBasics", equalTo(true))
                 .body("basicsReason.code", equalTo("RADIATES_BELOW_KNEE"))
