@@ -54,6 +54,12 @@ public class AthleteEventConsumer {
     @Inject
     RiskState riskState;
 
+    @Inject
+    com.liftguard.support.outbox.AfterCommit afterCommit;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     @Incoming("sessions")
     @Blocking
     public void session(String payload) {
@@ -147,7 +153,23 @@ public class AthleteEventConsumer {
             entity.persist();
 
             outbox.append(Event.of(id, SOURCE, cause.tenant(), decided, decidedAt));
+            countAfterCommit(decision);
         }
+    }
+
+    /**
+     * Per-rule counts for operators: {@code liftguard_triage_decisions_total{category}} and
+     * {@code liftguard_triage_rules_total{category,code}} (every rule that fired), counted once per
+     * committed decision.
+     */
+    private void countAfterCommit(PainReportTriage.Decision decision) {
+        String category = decision.category().name();
+        List<String> codes = decision.reasons().stream().map(com.liftguard.events.model.Reason::code).toList();
+        afterCommit.run(() -> {
+            metrics.counter("liftguard.triage.decisions", "category", category).increment();
+            codes.forEach(code -> metrics.counter("liftguard.triage.rules", "category", category, "code", code)
+                    .increment());
+        });
     }
 
     private PainReportTriage.History history(Event<?> cause, Instant at) {

@@ -83,6 +83,11 @@ class TriageFlowTest {
 
         List<Event<TriageDecided>> decisions = decisionsOf(1);
         assertEquals(TriageCategory.EMERGENCY, decisions.get(0).data().category());
+        // operators see every rule that fired, per category
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> given()
+                .when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("liftguard_triage_rules_total{category=\"EMERGENCY\",code=\"SADDLE_NUMBNESS\""))
+                .body(org.hamcrest.Matchers.containsString("liftguard_triage_decisions_total{category=\"EMERGENCY\"")));
         assertEquals("SADDLE_NUMBNESS", decisions.get(0).data().reasons().get(0).code());
 
         given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/triage")

@@ -47,6 +47,9 @@ public class BatchIngestion {
     @Inject
     EventPublisher publisher;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     Clock clock = Clock.systemUTC();
 
     /** Ingests validated items; each comes with the text it was received as, which is stored as its raw document. */
@@ -96,6 +99,8 @@ public class BatchIngestion {
             }
             publisher.publishAll(toPublish);
             store.close(batchId);
+            count(kind, "accepted", inserted.size() + republished.size());
+            count(kind, "duplicate", itemIds.size() - inserted.size() - republished.size());
 
             Set<String> accepted = new HashSet<>(inserted);
             accepted.addAll(republished);
@@ -114,6 +119,14 @@ public class BatchIngestion {
                 e.addSuppressed(cleanup);
             }
             throw e;
+        }
+    }
+
+    /** {@code liftguard_ingest_items_total{kind,outcome}}: what platforms sent and what it became. */
+    private void count(Kind kind, String outcome, int n) {
+        if (n > 0) {
+            metrics.counter("liftguard.ingest.items", "kind", kind.name().toLowerCase(java.util.Locale.ROOT),
+                    "outcome", outcome).increment(n);
         }
     }
 
