@@ -7,13 +7,18 @@
 #   dockerfiles  every service has services/<name>/src/main/docker/Dockerfile, built by docker-compose.yml,
 #                non-root, with a HEALTHCHECK, and clean under dockerfile-utils' linter (npm, pinned in
 #                deploy/tools/dockerfile-lint): no engine here can build them
-#   render       every overlay, alone and with every component, renders with `kubectl kustomize`
+#   render       every overlay, alone and with every component it does not include itself, renders
+#                with `kubectl kustomize`
 #   topics       every topic of shared-events' Topics.java and every consumer's dead-letter topic is
 #                declared in components/strimzi-topics
+#   scalers      components/keda scales each service on exactly the topics it consumes, with its
+#                consumer group
 #   schema / references / policy
 #                each render, validated by deploy/tools/manifest-validator (built with the Maven
-#                wrapper): Kubernetes 1.32 API schemas (strict) and bundled CRD schemas, references
-#                between objects, and the pod hardening rules
+#                wrapper): Kubernetes 1.32 API schemas (strict) and bundled CRD schemas (Strimzi
+#                KafkaTopic, KEDA ScaledObject), references between objects (selectors, ports, volumes,
+#                ConfigMaps/Secrets, NetworkPolicy selectors and ports, ScaledObject targets, Kafka
+#                topics and bootstrap servers), the pod hardening and autoscaling rules
 #
 # Usage: .ci/check-deploy.sh   (no arguments; safe to run unattended, reads no stdin)
 set -uo pipefail
@@ -133,6 +138,16 @@ render() {
   fi
 }
 
+# $1 overlay dir, $2 component dir: whether the overlay's kustomization lists the component (block list
+# `components:` followed by `  - path` lines, the style of these overlays).
+overlay_includes() {
+  local listed
+  while IFS= read -r listed; do
+    [[ "$(realpath -m "$1/$listed")" == "$(realpath -m "$2")" ]] && return 0
+  done < <(awk '/^components:/ {in_list = 1; next} in_list && /^[[:space:]]*-/ {sub(/^[[:space:]]*-[[:space:]]*/, ""); sub(/[[:space:]]*(#.*)?$/, ""); print; next} in_list && /^[^[:space:]#]/ {in_list = 0}' "$1/kustomization.yaml")
+  return 1
+}
+
 check_renders() {
   if ! command -v kubectl >/dev/null 2>&1; then
     fail "render: kubectl (with kustomize) is not installed"
@@ -145,6 +160,8 @@ check_renders() {
     render "overlays/$name" "$overlay" "$name"
     for component in "$K8S"/components/*/; do
       component="${component%/}"
+      # Already in the overlay's own render (a component added twice would duplicate its objects).
+      overlay_includes "$overlay" "$component" && continue
       # Components are opted into by an overlay; a throw-away kustomization does the same here, with
       # the overlay's namespace so the component's objects land where they would.
       wrapper="$WORK/with-$name-$(basename "$component")"
@@ -183,6 +200,37 @@ check_topics() {
   fi
 }
 
+# --- KEDA triggers against the services' consumers -------------------------------------------------
+# components/keda/<service>.yaml must scale on exactly the topics the service consumes
+# (mp.messaging.incoming.*.topic) with its consumer group (mp.messaging.connector.smallrye-kafka.group.id):
+# a channel added to a service without a trigger would lag unseen.
+check_scalers() {
+  local dir="$K8S/components/keda" problems=() service properties file group want have line
+  [[ -d "$dir" ]] || { fail "scalers: $dir is missing"; return; }
+  for properties in services/*/src/main/resources/application.properties; do
+    service="$(basename "$(dirname "$(dirname "$(dirname "$(dirname "$properties")")")")")"
+    want="$(sed -n 's/^mp\.messaging\.incoming\.[^.]*\.topic=\(.*\)$/\1/p' "$properties" | tr -d '\r' | sort -u)"
+    [[ -n "$want" ]] || continue
+    file="$dir/$service.yaml"
+    if [[ ! -f "$file" ]]; then
+      problems+=("$service consumes $(echo $want | tr ' ' ','), but $file is missing")
+      continue
+    fi
+    group="$(sed -n 's/^mp\.messaging\.connector\.smallrye-kafka\.group\.id=\(.*\)$/\1/p' "$properties" | tr -d '\r' | tail -n 1)"
+    have="$(awk '$1 == "topic:" {print $2}' "$file" | tr -d '"'"'"'\r' | sort -u)"
+    [[ "$want" == "$have" ]] || problems+=("$file: topics [$(echo $have)], $service consumes [$(echo $want)]")
+    while IFS= read -r line; do
+      [[ "$line" == "$group" ]] || problems+=("$file: consumerGroup $line, $service's group.id is ${group:-unset}")
+    done < <(awk '$1 == "consumerGroup:" {print $2}' "$file" | tr -d '"'"'"'\r' | sort -u)
+  done
+  if (( ${#problems[@]} == 0 )); then
+    ok "scalers: every consumed topic has a kafka trigger with the service's consumer group"
+  else
+    fail "scalers"
+    printf '%s\n' "${problems[@]}" | detail
+  fi
+}
+
 # --- schema / references / policy ----------------------------------------------------------------
 check_manifests() {
   if (( ${#RENDER_ARGS[@]} == 0 )); then
@@ -214,6 +262,7 @@ check_compose
 check_dockerfiles
 check_renders
 check_topics
+check_scalers
 check_manifests
 
 echo "check-deploy: $passed OK, $failed FAIL in $((SECONDS - start)) s"

@@ -10,9 +10,11 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,10 +44,13 @@ final class CustomResourceSchema {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // A value can fail the same way under two branches (allOf/if-then): report it once.
+        Set<String> messages = new LinkedHashSet<>();
         for (ValidationMessage message : schema.validate(node)) {
             // networknt writes instance paths as "$.spec.partitions"; the other checks write "spec.partitions"
-            errors.add(message.getMessage().replaceFirst("^\\$:", "(root):").replaceFirst("^\\$\\.", ""));
+            messages.add(message.getMessage().replaceFirst("^\\$:", "(root):").replaceFirst("^\\$\\.", ""));
         }
+        errors.addAll(messages);
     }
 
     private static Optional<JsonSchema> schema(String apiVersion, String kind) {

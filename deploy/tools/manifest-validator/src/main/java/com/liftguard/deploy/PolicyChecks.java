@@ -9,7 +9,9 @@ import java.util.Map;
  * Liftguard's own rules for every pod it runs (docs/STYLE.md: hardened pods): non-root, read-only
  * root filesystem with a writable /tmp, no privilege escalation, every capability dropped, the
  * runtime's seccomp profile, requests and limits, the three Quarkus health probes, and an image
- * pinned by tag or digest.
+ * pinned by tag or digest. And for autoscaled workloads: bounds that make sense, a floor that a
+ * PodDisruptionBudget cannot drain to zero, and no replica count in the manifest (the autoscaler owns
+ * it; every {@code kubectl apply} would reset it).
  */
 final class PolicyChecks {
 
@@ -19,6 +21,7 @@ final class PolicyChecks {
     }
 
     static void check(List<Manifest> manifests, Map<Manifest, List<String>> errors) {
+        checkAutoscaling(manifests, errors);
         for (PodTemplate t : PodTemplate.of(manifests)) {
             JsonObject podSecurity = Manifest.object(t.spec(), "securityContext");
             List<JsonObject> containers = t.containers();
@@ -67,6 +70,59 @@ final class PolicyChecks {
                 }
             }
         }
+    }
+
+    private static void checkAutoscaling(List<Manifest> manifests, Map<Manifest, List<String>> errors) {
+        List<PodTemplate> templates = PodTemplate.of(manifests);
+        for (Autoscalers a : Autoscalers.of(manifests)) {
+            Manifest so = a.owner();
+            if (a.minReplicas() > a.maxReplicas()) {
+                ReferenceChecks.add(errors, so, "minimum replicas " + a.minReplicas() + " above maximum " + a.maxReplicas());
+            }
+            JsonElement idle = Manifest.object(so.json(), "spec") == null ? null : Manifest.object(so.json(), "spec").get("idleReplicaCount");
+            if (idle != null && idle.isJsonPrimitive() && idle.getAsJsonPrimitive().isNumber() && idle.getAsInt() >= a.minReplicas()) {
+                ReferenceChecks.add(errors, so, "idleReplicaCount " + idle.getAsInt() + " must be below minReplicaCount " + a.minReplicas());
+            }
+            Manifest target = manifests.stream().filter(a::targets).findFirst().orElse(null);
+            if (target == null) {
+                continue; // the reference check reports it
+            }
+            JsonObject targetSpec = Manifest.object(target.json(), "spec");
+            if (targetSpec != null && targetSpec.has("replicas")) {
+                ReferenceChecks.add(errors, so, target.id() + " sets spec.replicas, which this autoscaler owns: drop it"
+                        + " (every kubectl apply would reset the scale)");
+            }
+            PodTemplate pods = templates.stream().filter(t -> t.owner() == target).findFirst().orElse(null);
+            if (pods == null) {
+                continue;
+            }
+            for (Manifest pdb : manifests) {
+                if (!"PodDisruptionBudget".equals(pdb.kind()) || !pdb.namespace().equals(target.namespace())) {
+                    continue;
+                }
+                JsonObject spec = Manifest.object(pdb.json(), "spec");
+                if (LabelSelectors.isEmpty(Manifest.object(spec, "selector"))
+                        || !LabelSelectors.matches(Manifest.object(spec, "selector"), pods.labels())) {
+                    continue;
+                }
+                // With maxUnavailable n (or minAvailable n), a drain may evict n pods (or all but n):
+                // the floor must keep at least one pod running (and allow an eviction at all).
+                Integer maxUnavailable = absolute(spec, "maxUnavailable");
+                Integer minAvailable = absolute(spec, "minAvailable");
+                int needed = maxUnavailable != null ? maxUnavailable + 1 : minAvailable != null ? minAvailable + 1 : 0;
+                if (a.minReplicas() < needed) {
+                    ReferenceChecks.add(errors, so, "minimum replicas " + a.minReplicas() + " below " + needed + ", what "
+                            + pdb.id() + " (" + (maxUnavailable != null ? "maxUnavailable " + maxUnavailable : "minAvailable " + minAvailable)
+                            + ") needs to keep a pod running through a drain");
+                }
+            }
+        }
+    }
+
+    /** An integer PodDisruptionBudget bound; null when absent or a percentage. */
+    private static Integer absolute(JsonObject spec, String member) {
+        JsonElement e = spec == null ? null : spec.get(member);
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsInt() : null;
     }
 
     private static void checkImage(PodTemplate t, String where, String image, Map<Manifest, List<String>> errors) {
