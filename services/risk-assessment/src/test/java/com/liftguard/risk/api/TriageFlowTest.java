@@ -76,6 +76,22 @@ class TriageFlowTest {
     }
 
     @Test
+    void theTraceOfTheIncomingEventContinuesInTheDecisionsRecord() {
+        // a W3C trace context as ingestion sends it; the decision, relayed through the outbox, carries the same trace
+        String traceId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
+                .putLong(System.nanoTime()).putLong(7).array());
+        Event<SessionIngested> event = session("traced", OffsetDateTime.now(ZoneOffset.ofHours(1)),
+                report(PainQuality.ACHING, 3, PainOnset.WITHIN_HOURS, 2, true));
+        kafka.send(Topics.SESSIONS, event.key(), EventCodec.encode(event),
+                java.util.Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+        var record = kafka.awaitExactly(Topics.TRIAGE, "acme:" + athlete, 1).get(0);
+        var header = record.headers().lastHeader("traceparent");
+        org.junit.jupiter.api.Assertions.assertNotNull(header, "the decision record carries a traceparent");
+        String traceparent = new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(traceId, traceparent.split("-")[1], traceparent);
+    }
+
+    @Test
     void aRedFlagIsAnEmergencyOnKafkaAndOnTheApi() {
         Event<SessionIngested> event = session("s1", OffsetDateTime.now(ZoneOffset.ofHours(1)),
                 report(PainQuality.ACHING, 3, PainOnset.WITHIN_HOURS, 2, true));

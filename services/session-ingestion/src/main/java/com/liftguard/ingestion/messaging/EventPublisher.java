@@ -44,6 +44,9 @@ public class EventPublisher {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<io.opentelemetry.api.OpenTelemetry> openTelemetry;
+
     @ConfigProperty(name = "liftguard.ingestion.publish-timeout", defaultValue = "PT10S")
     Duration publishTimeout;
 
@@ -75,10 +78,17 @@ public class EventPublisher {
 
     public void publishAll(List<Outgoing> events) throws PublishFailedException {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+        // the request's trace continues in every consumer of these events
+        Map<String, byte[]> trace = new HashMap<>();
+        if (openTelemetry.isResolvable()) {
+            openTelemetry.get().getPropagators().getTextMapPropagator().inject(io.opentelemetry.context.Context.current(),
+                    trace, (carrier, k, v) -> carrier.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        }
         for (Outgoing e : events) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(e.topic(), e.key(), e.json());
             record.headers().add("ce_id", e.eventId().getBytes(StandardCharsets.UTF_8));
             record.headers().add("ce_type", e.eventType().getBytes(StandardCharsets.UTF_8));
+            trace.forEach((k, v) -> record.headers().add(k, v));
             records.add(record);
         }
         sendAll(records);

@@ -74,7 +74,16 @@ class IngestionFlowTest {
                 .body("results.sessionId", equalTo(List.of("s1", "s2")))
                 .body("results.status", equalTo(List.of("ACCEPTED", "ACCEPTED")));
 
-        List<Event<SessionIngested>> events = sessionEventsOf(athlete, 2);
+        List<ConsumerRecord<String, String>> records = recordsOf(Topics.SESSIONS, "acme:" + athlete, 2);
+        // each record names its event, and carries the request's trace (W3C traceparent) to the consumers
+        for (ConsumerRecord<String, String> r : records) {
+            assertEquals("com.liftguard.session.ingested.v1", header(r, "ce_type"));
+            String traceparent = header(r, "traceparent");
+            assertTrue(traceparent != null && traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"),
+                    "traceparent: " + traceparent);
+        }
+        List<Event<SessionIngested>> events = records.stream().map(ConsumerRecord::value)
+                .map(v -> EventCodec.decode(v, SessionIngested.class)).toList();
         assertEquals(2, events.size());
         Event<SessionIngested> first = events.get(0);
         assertEquals("acme", first.tenant());

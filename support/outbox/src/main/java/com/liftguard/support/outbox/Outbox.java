@@ -13,6 +13,9 @@ public class Outbox {
     @Inject
     jakarta.enterprise.event.Event<OutboxAppended> appended;
 
+    @Inject
+    TraceHeaders traceHeaders;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(Event<?> event) {
         OutboxRecord record = new OutboxRecord();
@@ -22,6 +25,8 @@ public class Outbox {
         record.recordKey = event.key();
         record.payload = EventCodec.encode(event);
         record.createdAt = Instant.now();
+        // the trace of the change that produced the event continues in whoever consumes it
+        record.traceContext = TraceHeaders.encode(traceHeaders.current());
         record.persist();
         appended.fire(new OutboxAppended());
     }

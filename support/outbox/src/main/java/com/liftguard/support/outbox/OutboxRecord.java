@@ -34,4 +34,8 @@ public class OutboxRecord extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** W3C trace context of the appending transaction (traceparent, tracestate), sent as record headers. */
+    @Column(name = "trace_context", length = 2000)
+    public String traceContext;
 }

@@ -126,6 +126,7 @@ public class OutboxRelay {
                 ProducerRecord<String, String> record = new ProducerRecord<>(r.topic, r.recordKey, r.payload);
                 record.headers().add("ce_id", r.eventId.getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_type", r.eventType.getBytes(StandardCharsets.UTF_8));
+                TraceHeaders.decode(r.traceContext).forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
                 acks.add(producer.send(record));
             }
             List<Long> sent = new ArrayList<>(batch.size());
