@@ -52,6 +52,9 @@ public class FeedStreamResource {
     @Inject
     NotificationsConfig config;
 
+    @Inject
+    com.liftguard.notifications.persistence.FeedSignals signals;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The coach's feed live (server-sent events)",
@@ -95,6 +98,7 @@ public class FeedStreamResource {
         try (sink) {
             send(sink, sse.newEventBuilder().name("ready").id(Long.toString(cursor)).data("{}").build());
             while (!sink.isClosed()) {
+                long version = signals.version(tenant, coachId);
                 List<FeedStore.Stored> changes = feed.changedAfter(tenant, coachId, cursor, BATCH);
                 for (FeedStore.Stored change : changes) {
                     if (change.seq() != cursor + 1) {
@@ -118,8 +122,11 @@ public class FeedStreamResource {
                     send(sink, sse.newEventBuilder().comment("keep-alive").build());
                     lastSent = System.nanoTime();
                 }
-                if (changes.size() < BATCH || gapSince != 0) {
+                if (gapSince != 0) {
                     sleep(config.streamPollInterval());
+                } else if (changes.size() < BATCH) {
+                    // woken at once by a change this instance makes; other instances' changes at the next poll
+                    signals.awaitChange(tenant, coachId, version, config.streamPollInterval());
                 }
             }
         } catch (StreamClosed | InterruptedException e) {

@@ -33,6 +33,9 @@ public class FeedStore {
     @Inject
     NotificationsDatabase db;
 
+    @Inject
+    FeedSignals signals;
+
     /** The id of the item an event puts on a coach's feed: the same on every replay. */
     public static String itemId(String tenant, String coachId, String sourceEventId) {
         return EventIds.derive("feed-item", tenant, coachId, sourceEventId);
@@ -79,6 +82,7 @@ public class FeedStore {
                         Updates.set("recommendedActions", item.recommendedActions()),
                         Updates.set("lastOccurredAt", Documents.date(item.createdAt())),
                         Updates.set("seq", nextSeq(tenant, item.coachId()))));
+                signals.changed(tenant, item.coachId());
                 return Outcome.COLLAPSED;
             }
         }
@@ -100,6 +104,7 @@ public class FeedStore {
                 .append("seq", nextSeq(tenant, item.coachId()));
         try {
             db.feed().insertOne(doc);
+            signals.changed(tenant, item.coachId());
             return Outcome.ADDED;
         } catch (MongoWriteException e) {
             if (NotificationsDatabase.isDuplicateKey(e)) {
@@ -189,6 +194,7 @@ public class FeedStore {
             // the acknowledgement is a change live streams show too: it takes the next sequence number
             db.feed().updateOne(and(item, eq("acknowledgedAt", null)), Updates.combine(
                     Updates.set("acknowledgedAt", Documents.date(now)), Updates.set("seq", nextSeq(tenant, coachId))));
+            signals.changed(tenant, coachId);
         }
         return Optional.ofNullable(db.feed().find(item).first()).map(FeedStore::item);
     }
