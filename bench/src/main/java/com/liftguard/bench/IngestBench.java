@@ -101,7 +101,7 @@ public final class IngestBench {
         }
     }
 
-    private static Result post(int port, int clients, int batch, int sets, int seconds, String phase)
+    static Result post(int port, int clients, int batch, int sets, int seconds, String phase)
             throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -184,7 +184,7 @@ public final class IngestBench {
     }
 
     /** The size of one session event as the service published it. */
-    private static int publishedEventSize(String bootstrap) {
+    static int publishedEventSize(String bootstrap) {
         try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
                      new org.apache.kafka.clients.consumer.KafkaConsumer<>(java.util.Map.of(
                              "bootstrap.servers", bootstrap,
@@ -205,7 +205,7 @@ public final class IngestBench {
     }
 
     /** Runs Kafka's ProducerPerformance in its own JVM (it calls System.exit) and returns its records/s. */
-    private static double producerPerformance(String bootstrap, int records, int recordBytes) throws Exception {
+    static double producerPerformance(String bootstrap, int records, int recordBytes) throws Exception {
         String classpath = System.getProperty("java.class.path");
         Process p = new ProcessBuilder(javaBinary(), "-cp", classpath, "org.apache.kafka.tools.ProducerPerformance",
                 "--topic", "bench-producer-performance", "--num-records", Integer.toString(records),
@@ -255,18 +255,18 @@ public final class IngestBench {
         throw new IllegalStateException("session-ingestion not ready in 90 s; log: " + log);
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + File.separator
                 + "bin" + File.separator + "java");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
+    static int intArg(String[] args, String name, int fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return Integer.parseInt(args[i + 1]);

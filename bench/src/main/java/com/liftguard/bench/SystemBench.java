@@ -1,0 +1,321 @@
+package com.liftguard.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.liftguard.infra.EmbeddedMongo;
+import com.liftguard.infra.KafkaBroker;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system on one broker: each service's start time and memory, ingest throughput beside Kafka's
+ * ProducerPerformance, and end-to-end latency at a fixed offered rate, from the 202 of a session with a
+ * pain report to the coach's live stream showing its notification. Writes {@code bench/RESULTS.md}.
+ *
+ * <p>Arguments: {@code --ingest-seconds 30 --clients 4 --batch 500 --rate 1000 --e2e-seconds 30
+ * --athletes 400 --results bench/RESULTS.md}.
+ */
+public final class SystemBench {
+    private static final String TENANT_KEY = "bench-key";
+    private static final String COACH = "bench-coach";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
+    private static final List<String> SERVICES = List.of("session-ingestion", "risk-assessment", "program-planning",
+            "notifications");
+
+    /** One packaged service as its own JVM. */
+    record Service(String name, int port, Process process, Path log, long startMillis) {
+        String url(String path) {
+            return "http://127.0.0.1:" + port + path;
+        }
+
+        long rssKb() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // not on Linux, or gone
+            }
+            return -1;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int ingestSeconds = IngestBench.intArg(args, "--ingest-seconds", 30);
+        int clients = IngestBench.intArg(args, "--clients", 4);
+        int batch = IngestBench.intArg(args, "--batch", 500);
+        int rate = IngestBench.intArg(args, "--rate", 1000);
+        int e2eSeconds = IngestBench.intArg(args, "--e2e-seconds", 30);
+        int athletes = IngestBench.intArg(args, "--athletes", 400);
+        Path root = Path.of(System.getProperty("liftguard.root", ".")).toAbsolutePath().normalize();
+        Path results = root.resolve(stringArg(args, "--results", "bench/RESULTS.md"));
+
+        List<Service> services = new ArrayList<>();
+        try (KafkaBroker broker = KafkaBroker.start(KafkaBroker.Options.defaults());
+             EmbeddedMongo mongo = EmbeddedMongo.start(0, null)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> services.forEach(s -> s.process().destroyForcibly())));
+            // 1. ingest throughput against Kafka's own producer, on this broker, with ingestion running alone
+            services.add(start(root, SERVICES.get(0), broker.bootstrapServers(), mongo.connectionString()));
+            Service ingestion = services.get(0);
+            System.out.printf(Locale.ROOT, "%s ready in %d ms%n", ingestion.name(), ingestion.startMillis());
+            IngestBench.post(ingestion.port(), clients, batch, 8, Math.max(3, ingestSeconds / 6), "warm");
+            int eventBytes = IngestBench.publishedEventSize(broker.bootstrapServers());
+            IngestBench.producerPerformance(broker.bootstrapServers(), 100_000, eventBytes);
+            double ceiling = IngestBench.producerPerformance(broker.bootstrapServers(), 300_000, eventBytes);
+            IngestBench.Result ingest = IngestBench.post(ingestion.port(), clients, batch, 8, ingestSeconds, "run");
+            double ingestRate = ingest.sessions() / ingest.seconds();
+
+            // 2. the consumers; they start at the end of their topics (the throughput run's million sessions
+            //    are not what the latency run measures)
+            for (String name : SERVICES.subList(1, SERVICES.size())) {
+                services.add(start(root, name, broker.bootstrapServers(), mongo.connectionString()));
+                System.out.printf(Locale.ROOT, "%s ready in %d ms%n", name, services.getLast().startMillis());
+            }
+            Service notifications = services.get(3);
+
+            // 3. end-to-end latency at a fixed offered rate
+            Latency e2e = endToEnd(ingestion, notifications, rate, e2eSeconds, athletes);
+
+            Map<String, Long> rss = new LinkedHashMap<>();
+            services.forEach(s -> rss.put(s.name(), s.rssKb()));
+            String table = table(eventBytes, ceiling, ingestRate, ingest, clients, batch, rate, e2eSeconds, e2e, services, rss);
+            System.out.println();
+            System.out.println(table);
+            Files.writeString(results, table);
+            System.out.println("written to " + results);
+        } finally {
+            for (Service s : services) {
+                s.process().destroy();
+                s.process().waitFor(20, TimeUnit.SECONDS);
+                s.process().destroyForcibly();
+            }
+        }
+    }
+
+    static Service start(Path root, String name, String kafka, String mongo) throws Exception {
+        Path jar = root.resolve("services").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        Path log = Files.createTempFile("bench-" + name, ".log");
+        int port = IngestBench.freePort();
+        List<String> command = new ArrayList<>(List.of(IngestBench.javaBinary(), "-Xmx384m",
+                "-Dquarkus.http.port=" + port,
+                "-Dkafka.bootstrap.servers=" + kafka,
+                "-Dquarkus.mongodb.connection-string=" + mongo,
+                "-Dliftguard.tenants.bench.api-keys=" + TENANT_KEY,
+                "-Dquarkus.otel.traces.exporter=none",
+                "-Dquarkus.log.level=WARN",
+                "-Dquarkus.log.console.json.enabled=false",
+                "-Dmp.messaging.connector.smallrye-kafka.auto.offset.reset=latest"));
+        String extra = System.getenv().getOrDefault("LIFTGUARD_BENCH_SERVICE_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        long t0 = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited:\n" + Files.readString(log));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return new Service(name, port, process, log, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new IllegalStateException(name + " not ready in 120 s; log: " + log);
+    }
+
+    /** Latencies in ms of the samples that arrived, and how many never did. */
+    record Latency(List<Long> millis, int samples, int missing, double offeredRate, double achievedRate) {
+        long percentile(double p) {
+            if (millis.isEmpty()) {
+                return -1;
+            }
+            List<Long> sorted = millis.stream().sorted().toList();
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100 * sorted.size()) - 1));
+        }
+    }
+
+    /**
+     * Sessions at {@code rate}/s in batches of rate/20 every 50 ms, from {@code athletes} athletes followed by
+     * one coach; every fifth carries a normal-soreness knee report (no spinal loading: no other rule fires).
+     * An athlete's k-th report folds into its feed item (repeats = k), so the stream's event for athlete X
+     * with repeats k is the k-th report's notification: its arrival minus the report's 202 is one sample.
+     */
+    static Latency endToEnd(Service ingestion, Service notifications, int rate, int seconds, int athletes) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        for (int a = 0; a < athletes; a++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ingestion.url("/v1/athletes/e2e-" + run + "-" + a)))
+                    .header("X-Api-Key", TENANT_KEY).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Athlete " + a + "\",\"coachIds\":[\"" + COACH + "\"]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("roster: " + r.statusCode() + " " + r.body());
+            }
+        }
+        Map<String, Long> accepted = new ConcurrentHashMap<>();
+        Map<String, Long> arrived = new ConcurrentHashMap<>();
+        Thread stream = Thread.ofVirtual().start(() -> listen(notifications, arrived));
+        if (!connected.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the coach's live stream did not open within 60 s");
+        }
+        TimeUnit.SECONDS.sleep(2); // the rest of the rosters reach notifications
+
+        int perTick = Math.max(1, rate / 20);
+        int[] reports = new int[athletes];
+        long sent = 0;
+        long start = System.nanoTime();
+        long ticks = seconds * 20L;
+        for (long tick = 0; tick < ticks; tick++) {
+            long due = start + tick * 50_000_000L;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            StringBuilder body = new StringBuilder("[");
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < perTick; i++, sent++) {
+                int a = (int) (sent % athletes);
+                boolean report = sent % 5 == 0;
+                if (report) {
+                    keys.add("e2e-" + run + "-" + a + "#" + (++reports[a]));
+                }
+                body.append(i == 0 ? "" : ",").append(session(run, sent, "e2e-" + run + "-" + a, report));
+            }
+            body.append(']');
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ingestion.url("/v1/sessions")))
+                    .header("X-Api-Key", TENANT_KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            long now = System.nanoTime();
+            if (r.statusCode() == 202) {
+                keys.forEach(k -> accepted.put(k, now));
+            }
+        }
+        double achieved = sent / ((System.nanoTime() - start) / 1e9);
+        long quietDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < quietDeadline && !arrived.keySet().containsAll(accepted.keySet())) {
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        stream.interrupt();
+        List<Long> millis = new ArrayList<>();
+        int missing = 0;
+        for (Map.Entry<String, Long> e : accepted.entrySet()) {
+            Long at = arrived.get(e.getKey());
+            if (at == null) {
+                missing++;
+            } else {
+                millis.add(Math.max(0, TimeUnit.NANOSECONDS.toMillis(at - e.getValue())));
+            }
+        }
+        return new Latency(millis, accepted.size(), missing, rate, achieved);
+    }
+
+    private static void listen(Service notifications, Map<String, Long> arrived) {
+        try {
+            HttpResponse<InputStream> r;
+            // 404 until the first roster entry has reached notifications
+            do {
+                r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(notifications.url("/v1/coaches/" + COACH + "/notifications/stream")))
+                        .header("X-Api-Key", TENANT_KEY).build(), HttpResponse.BodyHandlers.ofInputStream());
+                if (r.statusCode() != 200) {
+                    r.body().close();
+                    TimeUnit.MILLISECONDS.sleep(100);
+                }
+            } while (r.statusCode() != 200);
+            connected.countDown();
+            BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
+            for (String line; (line = lines.readLine()) != null && !Thread.currentThread().isInterrupted(); ) {
+                if (line.startsWith("data:") && line.length() > 7) {
+                    long now = System.nanoTime();
+                    JsonNode item = JSON.readTree(line.substring(5).strip());
+                    if (item.has("athleteId") && item.has("repeats")) {
+                        arrived.putIfAbsent(item.get("athleteId").asText() + "#" + item.get("repeats").asInt(), now);
+                    }
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // the benchmark ended
+        }
+    }
+
+    private static String session(String run, long n, String athlete, boolean report) {
+        String pain = report ? ",\"painReports\":[{\"region\":\"KNEE\",\"side\":\"BILATERAL\",\"quality\":\"ACHING\","
+                + "\"intensity\":2,\"onset\":\"NEXT_DAY\",\"hoursSinceOnset\":20,\"trend\":\"IMPROVING\"}]" : "";
+        return "{\"sessionId\":\"e2e-" + run + "-" + n + "\",\"athleteId\":\"" + athlete + "\",\"performedAt\":\""
+                + Instant.now().minus(Duration.ofHours(2)).toString().replaceAll("\\.\\d+Z$", "Z")
+                + "\",\"durationMinutes\":45,\"sessionRpe\":6,"
+                + "\"sets\":[{\"exercise\":\"LEG_PRESS\",\"reps\":10,\"loadKg\":140,\"rpe\":7},"
+                + "{\"exercise\":\"HIP_THRUST\",\"reps\":10,\"loadKg\":100,\"rir\":3}]" + pain + "}";
+    }
+
+    private static String table(int eventBytes, double ceiling, double ingestRate, IngestBench.Result ingest, int clients,
+                                int batch, int rate, int e2eSeconds, Latency e2e, List<Service> services,
+                                Map<String, Long> rss) {
+        StringBuilder t = new StringBuilder();
+        t.append("# Benchmark results\n\n");
+        t.append(String.format(Locale.ROOT, "Measured %s on %d cores, Java %s; everything (load client, broker, "
+                + "mongo-java-server, the four services) on this machine. Command: `bench/run.sh`.%n%n",
+                Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
+                Runtime.getRuntime().availableProcessors(), Runtime.version().feature()));
+        t.append("| measure | value | goal |\n|---|---|---|\n");
+        t.append(String.format(Locale.ROOT, "| Kafka ProducerPerformance (%d B records, acks=all, lz4) | %.0f records/s | |%n",
+                eventBytes, ceiling));
+        t.append(String.format(Locale.ROOT, "| ingest, POST /v1/sessions (%d clients x %d sessions; ingestion running alone) | %.0f sessions/s | |%n",
+                clients, batch, ingestRate));
+        t.append(String.format(Locale.ROOT, "| ingest / producer ceiling | %.0f%% | >= 50%% %s |%n", 100 * ingestRate / ceiling,
+                100 * ingestRate / ceiling >= 50 ? "(met)" : "(not met)"));
+        t.append(String.format(Locale.ROOT, "| ingest batch latency p50 / p99 | %d ms / %d ms | |%n",
+                ingest.percentile(50), ingest.percentile(99)));
+        t.append(String.format(Locale.ROOT, "| end to end (202 -> coach's live stream) at %d sessions/s for %d s, all four services running: p50 / p99 / max | %d ms / %d ms / %d ms | p99 < 250 ms %s |%n",
+                rate, e2eSeconds, e2e.percentile(50), e2e.percentile(99), e2e.percentile(100),
+                e2e.missing() == 0 && e2e.percentile(99) >= 0 && e2e.percentile(99) < 250 ? "(met)" : "(not met)"));
+        t.append(String.format(Locale.ROOT, "| end to end: offered / achieved rate, samples, not arrived within 60 s | %d / %.0f sessions/s, %d, %d | |%n",
+                rate, e2e.achievedRate(), e2e.samples(), e2e.missing()));
+        for (Service s : services) {
+            t.append(String.format(Locale.ROOT, "| %s: start to ready / RSS after the run | %d ms / %d MiB | |%n",
+                    s.name(), s.startMillis(), rss.get(s.name()) / 1024));
+        }
+        return t.toString();
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private SystemBench() {
+    }
+}
