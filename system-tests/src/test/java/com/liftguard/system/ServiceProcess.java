@@ -86,6 +86,19 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM, as Kubernetes stops a pod, and waits for the process to end: returns its exit code, or throws
+     * if it is still running after {@code timeout} (the service's 30 s shutdown timeout plus a margin).
+     */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " (pid " + process.pid() + ") did not stop within " + timeout
+                    + " of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
     /** The same service started again on the same port with the same settings; it must be dead already. */
     ServiceProcess restart() throws IOException {
         if (process.isAlive()) {
