@@ -24,7 +24,10 @@ public interface NotificationsConfig {
     @WithDefault("PT12H")
     Duration collapseWindow();
 
-    /** The live stream polls the feed this often for changes made by any instance. */
+    /**
+     * The live stream polls MongoDB this often for changes other instances made; changes made by its own
+     * instance wake it at once.
+     */
     @WithDefault("PT0.25S")
     Duration streamPollInterval();
 

@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns validated items into the events that announce them. Ids derive from the platform's ids. */
+/**
+ * Events built from records: the roster event the service publishes, and for sessions and check-ins the
+ * reference that {@link CanonicalEvents} (which the service publishes) is held to, byte for byte, in
+ * {@code CanonicalEventsTest}. Ids derive from the platform's ids.
+ */
 public final class IngestEvents {
     public static final String SOURCE = "/session-ingestion";
     private static final ObjectMapper MAPPER = EventCodec.mapper();
