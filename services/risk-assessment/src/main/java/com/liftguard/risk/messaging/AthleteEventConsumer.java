@@ -120,7 +120,7 @@ public class AthleteEventConsumer {
         Instant now = Instant.now();
         RiskAssessed assessed = new RiskAssessed(cause.athleteid(), a.risk().level(), a.risk().factors(), sourceId, now,
                 day, com.liftguard.risk.domain.E1rm.kg(a.e1rm()), a.lastHeavySpinalSessionAt(),
-                new RiskAssessed.Load(riskState.dailyLoad(cause.tenant(), cause.athleteid(), day), a.load().acuteLoad(),
+                new RiskAssessed.Load(a.dailyLoad(), a.load().acuteLoad(),
                         a.load().chronicLoad(), a.load().acwr(), a.load().weeklyLoad()));
         outbox.append(Event.of(EventIds.derive("risk", cause.id()), SOURCE, cause.tenant(), assessed, now));
     }

@@ -31,7 +31,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -47,7 +46,7 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class RiskState {
     /** The figures of one athlete on one date, with the risk level built from them. */
-    public record Assessment(LocalDate asOf, LoadFigures load, Map<Exercise, E1rm.Estimate> e1rm,
+    public record Assessment(LocalDate asOf, double dailyLoad, LoadFigures load, Map<Exercise, E1rm.Estimate> e1rm,
                              RiskLevelPolicy.Assessment risk, Instant lastHeavySpinalSessionAt) {
     }
 
@@ -136,21 +135,21 @@ public class RiskState {
                 || TriageDecisionEntity.count("tenant = ?1 and athleteId = ?2", tenant, athleteId) > 0;
     }
 
-    /** The athlete's load on one day (0 without a session). */
-    public double dailyLoad(String tenant, String athleteId, LocalDate day) {
-        DailyLoadEntity row = DailyLoadEntity.findById(new DailyLoadEntity.Key(tenant, athleteId, day));
-        return row == null ? 0 : row.sessionLoad;
+    public LoadFigures load(String tenant, String athleteId, LocalDate asOf) {
+        return loadCalculator.figures(dailyLoads(tenant, athleteId, asOf), firstDay(tenant, athleteId), asOf);
     }
 
-    public LoadFigures load(String tenant, String athleteId, LocalDate asOf) {
-        Optional<LocalDate> first = DailyLoadEntity.firstDay(tenant, athleteId);
+    private LocalDate firstDay(String tenant, String athleteId) {
+        return DailyLoadEntity.firstDay(tenant, athleteId).orElse(null);
+    }
+
+    /** The daily loads of the EWMA window before {@code asOf}; days without a session are absent. */
+    private Map<LocalDate, Double> dailyLoads(String tenant, String athleteId, LocalDate asOf) {
         Map<LocalDate, Double> daily = new TreeMap<>();
-        if (first.isPresent()) {
-            for (DailyLoadEntity d : DailyLoadEntity.between(tenant, athleteId, loadCalculator.windowStart(asOf), asOf)) {
-                daily.put(d.key.day(), d.sessionLoad);
-            }
+        for (DailyLoadEntity d : DailyLoadEntity.between(tenant, athleteId, loadCalculator.windowStart(asOf), asOf)) {
+            daily.put(d.key.day(), d.sessionLoad);
         }
-        return loadCalculator.figures(daily, first.orElse(null), asOf);
+        return daily;
     }
 
     /** The best estimate per exercise of the e1RM window before {@code asOf}. */
@@ -160,7 +159,8 @@ public class RiskState {
 
     public Assessment assess(String tenant, String athleteId, LocalDate asOf) {
         Instant end = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        LoadFigures load = load(tenant, athleteId, asOf);
+        Map<LocalDate, Double> daily = dailyLoads(tenant, athleteId, asOf);
+        LoadFigures load = loadCalculator.figures(daily, firstDay(tenant, athleteId), asOf);
 
         // heavy sessions of the spacing window, each judged against the e1RM of its own day
         Instant spacingFrom = end.minus(riskRules.spacingWindowDays(), ChronoUnit.DAYS);
@@ -191,7 +191,8 @@ public class RiskState {
                 findings.patterns(lastSessions), load, spacing.tooClose(heavy), sleep));
         Instant lastHeavy = heavy.stream().map(HeavySessions.HeavySession::performedAt).max(Comparator.naturalOrder())
                 .orElse(null);
-        return new Assessment(asOf, load, e1rm.bestByExercise(candidates, asOf), risk, lastHeavy);
+        return new Assessment(asOf, daily.getOrDefault(asOf, 0.0), load, e1rm.bestByExercise(candidates, asOf), risk,
+                lastHeavy);
     }
 
     private List<E1rm.Estimate> estimates(String tenant, String athleteId, LocalDate from, LocalDate to) {
