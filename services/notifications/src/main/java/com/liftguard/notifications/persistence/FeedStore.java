@@ -114,11 +114,6 @@ public class FeedStore {
         }
     }
 
-    /** Puts the item on the feed without collapsing; false if the source event is already there. */
-    public boolean add(String tenant, FeedItem item) {
-        return add(tenant, item, "event", Duration.ZERO) == Outcome.ADDED;
-    }
-
     /** Items changed after {@code afterSeq} in the coach's sequence, in sequence order. */
     public List<Stored> changedAfter(String tenant, String coachId, long afterSeq, int limit) {
         return db.feed().find(and(coach(tenant, coachId), gt("seq", afterSeq)))
