@@ -216,7 +216,7 @@ class FaultToleranceIT {
                 // CI's PostgreSQL stage sets the datasource by environment; otherwise H2 files that outlive a kill
                 if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
                     props.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + work.resolve("h2").resolve(db)
-                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
                 }
             }
             // a copy of the packaged app, so that a build running meanwhile cannot change what is restarted

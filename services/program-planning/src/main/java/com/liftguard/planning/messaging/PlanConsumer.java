@@ -7,15 +7,18 @@ import com.liftguard.events.SessionIngested;
 import com.liftguard.events.TriageDecided;
 import com.liftguard.events.serde.EventCodec;
 import com.liftguard.planning.persistence.PlanChanges;
-import com.liftguard.support.outbox.RetryingTransactions;
+import com.liftguard.support.outbox.BatchConsumption;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Triage decisions, risk assessments, sessions and roster changes in. Both channels may touch the same athlete's plan at once; a lost
- * race is retried in a fresh transaction. Undecodable records go to each channel's dead-letter topic.
+ * Triage decisions, risk assessments, sessions and roster changes in, a poll at a time: each poll is applied
+ * in one transaction ({@link BatchConsumption}), an athlete's events in their order. Channels may touch the
+ * same athlete's plan at once; a lost race is retried in a fresh transaction. Undecodable records go to each
+ * channel's dead-letter topic.
  */
 @ApplicationScoped
 public class PlanConsumer {
@@ -23,33 +26,37 @@ public class PlanConsumer {
     PlanChanges changes;
 
     @Inject
-    RetryingTransactions transactions;
+    BatchConsumption batches;
 
     @Incoming("triage")
     @Blocking
-    public void triage(String payload) {
-        Event<TriageDecided> event = EventCodec.decode(payload, TriageDecided.class);
-        transactions.run("triage " + event.id(), () -> changes.onTriage(event));
+    public void triage(ConsumerRecords<String, String> records) {
+        batches.apply("triage", records, payload -> EventCodec.decode(payload, TriageDecided.class),
+                PlanConsumer::athleteKey, changes::onTriage);
     }
 
     @Incoming("sessions")
     @Blocking
-    public void session(String payload) {
-        Event<SessionIngested> event = EventCodec.decode(payload, SessionIngested.class);
-        transactions.run("session " + event.id(), () -> changes.onSession(event));
+    public void sessions(ConsumerRecords<String, String> records) {
+        batches.apply("sessions", records, payload -> EventCodec.decode(payload, SessionIngested.class),
+                PlanConsumer::athleteKey, changes::onSession);
     }
 
     @Incoming("risk")
     @Blocking
-    public void risk(String payload) {
-        Event<RiskAssessed> event = EventCodec.decode(payload, RiskAssessed.class);
-        transactions.run("risk " + event.id(), () -> changes.onRisk(event));
+    public void risk(ConsumerRecords<String, String> records) {
+        batches.apply("risk", records, payload -> EventCodec.decode(payload, RiskAssessed.class),
+                PlanConsumer::athleteKey, changes::onRisk);
     }
 
     @Incoming("roster")
     @Blocking
-    public void roster(String payload) {
-        Event<RosterChanged> event = EventCodec.decode(payload, RosterChanged.class);
-        transactions.run("roster " + event.id(), () -> changes.onRoster(event));
+    public void roster(ConsumerRecords<String, String> records) {
+        batches.apply("roster", records, payload -> EventCodec.decode(payload, RosterChanged.class),
+                PlanConsumer::athleteKey, changes::onRoster);
+    }
+
+    static String athleteKey(Event<?> event) {
+        return event.tenant() + ":" + event.athleteid();
     }
 }

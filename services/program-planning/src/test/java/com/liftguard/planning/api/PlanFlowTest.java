@@ -28,6 +28,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -153,12 +154,12 @@ class PlanFlowTest {
                 CyclicBarrier together = new CyclicBarrier(2);
                 Future<?> a = pool.submit(() -> {
                     together.await();
-                    consumer.roster(rosterJson);
+                    consumer.roster(oneRecord(Topics.ROSTER, rosterJson));
                     return null;
                 });
                 Future<?> b = pool.submit(() -> {
                     together.await();
-                    consumer.triage(EventCodec.encode(decided));
+                    consumer.triage(oneRecord(Topics.TRIAGE, EventCodec.encode(decided)));
                     return null;
                 });
                 a.get(30, TimeUnit.SECONDS);
@@ -169,6 +170,14 @@ class PlanFlowTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A poll of one record, as the channel hands it over. */
+    private org.apache.kafka.clients.consumer.ConsumerRecords<String, String> oneRecord(String topic, String value) {
+        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition(topic, 0);
+        return new org.apache.kafka.clients.consumer.ConsumerRecords<>(Map.of(tp,
+                List.of(new org.apache.kafka.clients.consumer.ConsumerRecord<>(topic, 0, 0L, "acme:" + athlete, value))),
+                Map.of());
     }
 
     @Test

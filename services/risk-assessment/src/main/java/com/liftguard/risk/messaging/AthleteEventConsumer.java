@@ -19,18 +19,20 @@ import com.liftguard.risk.persistence.SpinalSessionEntity;
 import com.liftguard.risk.persistence.TriageDecisionEntity;
 import com.liftguard.support.outbox.EventLedger;
 import com.liftguard.support.outbox.Outbox;
-import com.liftguard.support.outbox.RetryingTransactions;
+import com.liftguard.support.outbox.BatchConsumption;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Sessions and check-ins in: triage of every pain report, the athlete's load, e1RM, technique and sleep
  * state, and the risk level after the event. The state change, the consumed event's id and the outgoing
- * TriageDecided and RiskAssessed events are written in one transaction.
+ * TriageDecided and RiskAssessed events are written in one transaction, one per poll of the topic
+ * ({@link BatchConsumption}).
  */
 @ApplicationScoped
 public class AthleteEventConsumer {
@@ -49,7 +51,7 @@ public class AthleteEventConsumer {
     TriageConfig config;
 
     @Inject
-    RetryingTransactions transactions;
+    BatchConsumption batches;
 
     @Inject
     RiskState riskState;
@@ -62,9 +64,13 @@ public class AthleteEventConsumer {
 
     @Incoming("sessions")
     @Blocking
-    public void session(String payload) {
-        Event<SessionIngested> event = EventCodec.decode(payload, SessionIngested.class);
-        transactions.run("session " + event.id(), () -> onSession(event));
+    public void sessions(ConsumerRecords<String, String> records) {
+        batches.apply("sessions", records, payload -> EventCodec.decode(payload, SessionIngested.class),
+                AthleteEventConsumer::athleteKey, this::onSession);
+    }
+
+    static String athleteKey(Event<?> event) {
+        return event.tenant() + ":" + event.athleteid();
     }
 
     void onSession(Event<SessionIngested> event) {
@@ -87,9 +93,9 @@ public class AthleteEventConsumer {
 
     @Incoming("check-ins")
     @Blocking
-    public void checkIn(String payload) {
-        Event<CheckInIngested> event = EventCodec.decode(payload, CheckInIngested.class);
-        transactions.run("check-in " + event.id(), () -> onCheckIn(event));
+    public void checkIns(ConsumerRecords<String, String> records) {
+        batches.apply("check-ins", records, payload -> EventCodec.decode(payload, CheckInIngested.class),
+                AthleteEventConsumer::athleteKey, this::onCheckIn);
     }
 
     void onCheckIn(Event<CheckInIngested> event) {
