@@ -29,8 +29,10 @@ import org.jboss.logging.Logger;
  * The coach's feed live, as server-sent events. Every change to the coach's feed (a new item, a repeat
  * collapsed into one, an acknowledgement) takes the next number of the coach's sequence; the stream
  * sends them in that order with the number as the event id, so a client that reconnects with
- * {@code Last-Event-ID} resumes exactly after what it last received: no gap, no repeat. The stream reads
- * MongoDB, not this instance's memory, so it sees writes of every instance.
+ * {@code Last-Event-ID} resumes exactly after what it last received: no gap, no repeat. A change that a
+ * later change of the same item superseded is not sent (the item goes out, as it is then, with the later
+ * one). The stream reads the coach's change log in MongoDB, not this instance's memory, so it sees writes
+ * of every instance.
  *
  * <p>Events: {@code ready} once at the start (id = the position the stream starts after), then
  * {@code notification} per change (data = the item as in the feed); comment lines keep idle streams open.
@@ -113,10 +115,24 @@ public class FeedStreamResource {
                     }
                     gapSince = 0;
                     cursor = change.seq();
+                    if (change.item() == null) {
+                        continue; // superseded: the item goes out with its later change
+                    }
                     send(sink, sse.newEventBuilder().name("notification").id(Long.toString(cursor))
                             .mediaType(MediaType.APPLICATION_JSON_TYPE)
                             .data(json(NotificationResponse.of(change.item(), change.repeats()))).build());
                     lastSent = System.nanoTime();
+                }
+                if (changes.isEmpty() && feed.lastSeq(tenant, coachId) > cursor) {
+                    // numbers were taken but none of the next BATCH has an entry: writes in flight, or entries
+                    // that never completed or have expired; wait as for any gap, then step over them
+                    if (gapSince == 0) {
+                        gapSince = System.nanoTime();
+                    } else if (System.nanoTime() - gapSince >= config.streamGapWait().toNanos()) {
+                        cursor = Math.min(feed.lastSeq(tenant, coachId), cursor + BATCH);
+                        gapSince = 0;
+                        continue;
+                    }
                 }
                 if (System.nanoTime() - lastSent > config.streamKeepAlive().toNanos()) {
                     send(sink, sse.newEventBuilder().comment("keep-alive").build());

@@ -14,6 +14,7 @@ import com.liftguard.notifications.domain.FeedItem;
 import com.liftguard.notifications.domain.FeedPosition;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -27,9 +28,27 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-/** Collection {@code feed}: one item per coach and source event. */
+/**
+ * Collection {@code feed}: one item per coach and source event, or per run of repeats folded into one.
+ * Beside it, every lookup a write or the live stream makes is by {@code _id}, which MongoDB and
+ * mongo-java-server alike answer from the primary index, so their cost does not grow with the feed:
+ * <ul>
+ *   <li>{@code feed_sources}: one marker per coach and source event already on the feed (the replay check);</li>
+ *   <li>{@code feed_collapse}: per coach, athlete and collapse key, the item repeats fold into;</li>
+ *   <li>{@code feed_changes}: the coach's change log, one entry per sequence number naming the item it
+ *       changed, which the live stream reads in order.</li>
+ * </ul>
+ * A change is written item first, then its log entry, then its marker: a crash in between leaves the item
+ * written and the event redelivered, which finds the item (its id, or its {@code sourceEventIds}) and only
+ * completes the marker.
+ */
 @ApplicationScoped
 public class FeedStore {
+    /** How long the live stream's change log keeps an entry (a stream resuming from older ids skips them). */
+    static final Duration CHANGE_RETENTION = Duration.ofDays(7);
+    /** How long a source event is remembered as delivered: longer than any topic keeps a record to replay. */
+    static final Duration SOURCE_RETENTION = Duration.ofDays(30);
+
     @Inject
     NotificationsDatabase db;
 
@@ -51,7 +70,10 @@ public class FeedStore {
         ALREADY_THERE
     }
 
-    /** An item as stored: its position in the coach's live stream and how many events it stands for. */
+    /**
+     * One change of the coach's feed, at its sequence number, with the item as it is now; {@code item} is null
+     * when a later change of the same item superseded this one (the stream sends the item at that one).
+     */
     public record Stored(FeedItem item, long seq, int repeats) {
     }
 
@@ -62,30 +84,42 @@ public class FeedStore {
      * Every change takes the next number of the coach's sequence, which the live stream follows.
      */
     public Outcome add(String tenant, FeedItem item, String kind, Duration collapseWindow) {
-        Bson coach = coach(tenant, item.coachId());
-        if (db.feed().find(and(coach, eq("sourceEventIds", item.sourceEventId()))).limit(1).first() != null) {
+        String sourceMarker = item.id(); // = itemId(tenant, coach, sourceEventId)
+        if (db.feedSources().find(eq("_id", sourceMarker)).first() != null) {
             return Outcome.ALREADY_THERE;
         }
         String collapseKey = collapseKey(kind, item);
-        if (item.severity() != Severity.URGENT && collapseKey != null && !collapseWindow.isZero()) {
-            Document earlier = db.feed().find(and(coach, eq("athleteId", item.athleteId()),
-                            eq("collapseKey", collapseKey), eq("acknowledgedAt", null),
-                            gte("createdAt", Documents.date(item.createdAt().minus(collapseWindow)))))
-                    .sort(Sorts.descending("createdAt")).limit(1).first();
-            if (earlier != null) {
-                db.feed().updateOne(eq("_id", earlier.getString("_id")), Updates.combine(
-                        Updates.addToSet("sourceEventIds", item.sourceEventId()),
-                        Updates.inc("repeats", 1),
-                        Updates.set("title", item.title()),
-                        Updates.set("body", item.body()),
-                        Updates.set("reasons", Documents.reasons(item.reasons())),
-                        Updates.set("recommendedActions", item.recommendedActions()),
-                        Updates.set("lastOccurredAt", Documents.date(item.createdAt())),
-                        Updates.set("seq", nextSeq(tenant, item.coachId()))));
-                signals.changed(tenant, item.coachId());
-                return Outcome.COLLAPSED;
+        boolean collapsible = item.severity() != Severity.URGENT && collapseKey != null && !collapseWindow.isZero();
+        String collapseId = collapseKey == null ? null
+                : EventIds.derive("feed-collapse", tenant, item.coachId(), item.athleteId(), collapseKey);
+        if (collapsible) {
+            Document pointer = db.feedCollapse().find(eq("_id", collapseId)).first();
+            Document earlier = pointer == null ? null : db.feed().find(eq("_id", pointer.getString("item"))).first();
+            if (earlier != null && earlier.get("acknowledgedAt") == null
+                    && !Documents.instant(earlier, "createdAt").isBefore(item.createdAt().minus(collapseWindow))) {
+                String earlierId = earlier.getString("_id");
+                if (!Documents.strings(earlier, "sourceEventIds").contains(item.sourceEventId())) {
+                    long seq = nextSeq(tenant, item.coachId());
+                    db.feed().updateOne(eq("_id", earlierId), Updates.combine(
+                            Updates.addToSet("sourceEventIds", item.sourceEventId()),
+                            Updates.inc("repeats", 1),
+                            Updates.set("title", item.title()),
+                            Updates.set("body", item.body()),
+                            Updates.set("reasons", Documents.reasons(item.reasons())),
+                            Updates.set("recommendedActions", item.recommendedActions()),
+                            Updates.set("lastOccurredAt", Documents.date(item.createdAt())),
+                            Updates.set("seq", seq)));
+                    logChange(tenant, item.coachId(), seq, earlierId);
+                    signals.changed(tenant, item.coachId());
+                    markDelivered(sourceMarker, earlierId);
+                    return Outcome.COLLAPSED;
+                }
+                // folded in before a crash kept the marker from being written
+                markDelivered(sourceMarker, earlierId);
+                return Outcome.ALREADY_THERE;
             }
         }
+        long seq = nextSeq(tenant, item.coachId());
         Document doc = new Document("_id", item.id())
                 .append("tenant", tenant)
                 .append("coachId", item.coachId())
@@ -101,26 +135,54 @@ public class FeedStore {
                 .append("sourceEventIds", List.of(item.sourceEventId()))
                 .append("collapseKey", collapseKey)
                 .append("repeats", 1)
-                .append("seq", nextSeq(tenant, item.coachId()));
+                .append("seq", seq);
         try {
             db.feed().insertOne(doc);
-            signals.changed(tenant, item.coachId());
-            return Outcome.ADDED;
         } catch (MongoWriteException e) {
             if (NotificationsDatabase.isDuplicateKey(e)) {
+                markDelivered(sourceMarker, item.id());
                 return Outcome.ALREADY_THERE;
             }
             throw e;
         }
+        logChange(tenant, item.coachId(), seq, item.id());
+        if (collapsible) {
+            // repeats of this athlete and reason fold into this item from now on
+            db.feedCollapse().replaceOne(eq("_id", collapseId), new Document("_id", collapseId).append("item", item.id()),
+                    new ReplaceOptions().upsert(true));
+        }
+        signals.changed(tenant, item.coachId());
+        markDelivered(sourceMarker, item.id());
+        return Outcome.ADDED;
     }
 
-    /** Items changed after {@code afterSeq} in the coach's sequence, in sequence order. */
+    /**
+     * The coach's changes after {@code afterSeq} among the next {@code limit} numbers, in sequence order. A
+     * number without an entry is missing from the result: a change still being written, or one that never
+     * completed (its writer crashed after taking the number).
+     */
     public List<Stored> changedAfter(String tenant, String coachId, long afterSeq, int limit) {
-        return db.feed().find(and(coach(tenant, coachId), gt("seq", afterSeq)))
-                .sort(Sorts.ascending("seq"))
-                .limit(limit)
-                .map(FeedStore::stored)
-                .into(new ArrayList<>());
+        List<String> ids = new ArrayList<>(limit);
+        for (long seq = afterSeq + 1; seq <= afterSeq + limit; seq++) {
+            ids.add(changeId(tenant, coachId, seq));
+        }
+        java.util.TreeMap<Long, String> itemBySeq = new java.util.TreeMap<>();
+        db.feedChanges().find(in("_id", ids))
+                .forEach(d -> itemBySeq.put(((Number) d.get("seq")).longValue(), d.getString("item")));
+        if (itemBySeq.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, Document> items = new java.util.HashMap<>();
+        db.feed().find(in("_id", new java.util.HashSet<>(itemBySeq.values())))
+                .forEach(d -> items.put(d.getString("_id"), d));
+        List<Stored> changes = new ArrayList<>(itemBySeq.size());
+        itemBySeq.forEach((seq, itemId) -> {
+            Document doc = items.get(itemId);
+            Object itemSeq = doc == null ? null : doc.get("seq");
+            boolean current = itemSeq != null && ((Number) itemSeq).longValue() == seq;
+            changes.add(current ? stored(doc) : new Stored(null, seq, 0));
+        });
+        return changes;
     }
 
     /** The coach's latest sequence number (0 before any item). */
@@ -133,10 +195,33 @@ public class FeedStore {
     public java.util.Map<String, Integer> repeats(String tenant, String coachId, List<String> ids) {
         java.util.Map<String, Integer> repeats = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
-            db.feed().find(and(coach(tenant, coachId), in("_id", ids)))
-                    .forEach(d -> repeats.put(d.getString("_id"), repeatsOf(d)));
+            db.feed().find(in("_id", ids))
+                    .forEach(d -> {
+                        if (tenant.equals(d.getString("tenant")) && coachId.equals(d.getString("coachId"))) {
+                            repeats.put(d.getString("_id"), repeatsOf(d));
+                        }
+                    });
         }
         return repeats;
+    }
+
+    private void logChange(String tenant, String coachId, long seq, String itemId) {
+        db.feedChanges().insertOne(new Document("_id", changeId(tenant, coachId, seq)).append("seq", seq)
+                .append("item", itemId).append("at", new java.util.Date()));
+    }
+
+    private void markDelivered(String sourceMarker, String itemId) {
+        try {
+            db.feedSources().insertOne(new Document("_id", sourceMarker).append("item", itemId).append("at", new java.util.Date()));
+        } catch (MongoWriteException e) {
+            if (!NotificationsDatabase.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
+    static String changeId(String tenant, String coachId, long seq) {
+        return EventIds.derive("feed-change", tenant, coachId, Long.toString(seq));
     }
 
     private long nextSeq(String tenant, String coachId) {
@@ -184,14 +269,23 @@ public class FeedStore {
      * time stays), and returns it; empty when the coach has no such item.
      */
     public Optional<FeedItem> acknowledge(String tenant, String coachId, String id, Instant now) {
-        Bson item = and(eq("_id", id), coach(tenant, coachId));
-        if (db.feed().find(and(item, eq("acknowledgedAt", null))).limit(1).first() != null) {
-            // the acknowledgement is a change live streams show too: it takes the next sequence number
-            db.feed().updateOne(and(item, eq("acknowledgedAt", null)), Updates.combine(
-                    Updates.set("acknowledgedAt", Documents.date(now)), Updates.set("seq", nextSeq(tenant, coachId))));
-            signals.changed(tenant, coachId);
+        Document doc = db.feed().find(eq("_id", id)).first();
+        if (doc == null || !tenant.equals(doc.getString("tenant")) || !coachId.equals(doc.getString("coachId"))) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(db.feed().find(item).first()).map(FeedStore::item);
+        if (doc.get("acknowledgedAt") == null) {
+            // the acknowledgement is a change live streams show too: it takes the next sequence number
+            long seq = nextSeq(tenant, coachId);
+            // conditional, so that of two acknowledgements at once the first one's time stays (a rare human
+            // action: the filter's scan on mongo-java-server does not matter)
+            if (db.feed().updateOne(and(eq("_id", id), eq("acknowledgedAt", null)), Updates.combine(
+                    Updates.set("acknowledgedAt", Documents.date(now)), Updates.set("seq", seq))).getModifiedCount() > 0) {
+                logChange(tenant, coachId, seq, id);
+                signals.changed(tenant, coachId);
+            }
+            doc = db.feed().find(eq("_id", id)).first();
+        }
+        return Optional.ofNullable(doc).map(FeedStore::item);
     }
 
     private static Bson coach(String tenant, String coachId) {

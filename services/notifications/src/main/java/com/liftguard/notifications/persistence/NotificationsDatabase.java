@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,6 +26,9 @@ public class NotificationsDatabase {
     static final String FEED_SEQUENCES = "feed_sequences";
     static final String ATHLETE_DAYS = "athlete_days";
     static final String ATHLETE_TRIAGE = "athlete_triage";
+    static final String FEED_CHANGES = "feed_changes";
+    static final String FEED_SOURCES = "feed_sources";
+    static final String FEED_COLLAPSE = "feed_collapse";
 
     @Inject
     MongoClient mongo;
@@ -47,8 +51,24 @@ public class NotificationsDatabase {
         feed().createIndex(Indexes.ascending("tenant", "coachId", "seq"), new IndexOptions().name("tenant_coach_seq"));
         athleteDays().createIndex(Indexes.ascending("tenant", "athleteId", "date"), new IndexOptions().name("tenant_athlete_date"));
         athleteTriage().createIndex(Indexes.ascending("tenant", "athleteId", "at"), new IndexOptions().name("tenant_athlete_at"));
-        feed().createIndex(Indexes.ascending("tenant", "coachId", "athleteId", "collapseKey"),
-                new IndexOptions().name("tenant_coach_athlete_collapse"));
+        // the live stream's change log and the delivery markers are read by _id only; on MongoDB they expire
+        // (mongo-java-server keeps them: it has no TTL indexes)
+        feedChanges().createIndex(Indexes.ascending("at"),
+                new IndexOptions().name("expire").expireAfter(FeedStore.CHANGE_RETENTION.toSeconds(), TimeUnit.SECONDS));
+        feedSources().createIndex(Indexes.ascending("at"),
+                new IndexOptions().name("expire").expireAfter(FeedStore.SOURCE_RETENTION.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    MongoCollection<Document> feedChanges() {
+        return collection(FEED_CHANGES);
+    }
+
+    MongoCollection<Document> feedSources() {
+        return collection(FEED_SOURCES);
+    }
+
+    MongoCollection<Document> feedCollapse() {
+        return collection(FEED_COLLAPSE);
     }
 
     MongoCollection<Document> athleteDays() {

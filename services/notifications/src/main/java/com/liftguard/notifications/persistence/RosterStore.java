@@ -59,8 +59,12 @@ public class RosterStore {
                 .map(RosterStore::entry).into(new java.util.ArrayList<>());
     }
 
+    /**
+     * Exactly the fields of the unique index, as one plain document: MongoDB and mongo-java-server both answer
+     * it from the index (an {@code $and} of the two would be a collection scan on mongo-java-server).
+     */
     private static Bson key(String tenant, String athleteId) {
-        return and(eq("tenant", tenant), eq("athleteId", athleteId));
+        return new Document("tenant", tenant).append("athleteId", athleteId);
     }
 
     private static RosterEntry entry(Document doc) {

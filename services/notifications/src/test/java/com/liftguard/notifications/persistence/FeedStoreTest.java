@@ -1,0 +1,98 @@
+package com.liftguard.notifications.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.liftguard.events.model.Reason;
+import com.liftguard.events.model.Severity;
+import com.liftguard.infra.LiftguardTestResource;
+import com.liftguard.notifications.domain.FeedItem;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The feed's change log as the live stream reads it, against mongo-java-server. */
+@QuarkusTest
+@WithTestResource(LiftguardTestResource.class)
+class FeedStoreTest {
+    private static final Duration WINDOW = Duration.ofHours(12);
+
+    @Inject
+    FeedStore feed;
+
+    private String coach;
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @BeforeEach
+    void setUp() {
+        coach = "c-" + UUID.randomUUID();
+    }
+
+    private FeedItem item(String athlete, String source, Severity severity, String reason) {
+        return new FeedItem(FeedStore.itemId("acme", coach, source), coach, athlete, severity, "t " + source, "b",
+                List.of(new Reason(reason, "m", List.of())), List.of(), now, null, source);
+    }
+
+    @Test
+    void repeatsFoldedIntoOneItemLeaveNoGapInTheSequence() {
+        assertEquals(FeedStore.Outcome.ADDED, feed.add("acme", item("a1", "e1", Severity.INFO, "SORENESS"), "triage", WINDOW));
+        assertEquals(FeedStore.Outcome.ADDED, feed.add("acme", item("a2", "e2", Severity.INFO, "SORENESS"), "triage", WINDOW));
+        assertEquals(FeedStore.Outcome.COLLAPSED, feed.add("acme", item("a1", "e3", Severity.INFO, "SORENESS"), "triage", WINDOW));
+        assertEquals(FeedStore.Outcome.COLLAPSED, feed.add("acme", item("a1", "e4", Severity.INFO, "SORENESS"), "triage", WINDOW));
+
+        List<FeedStore.Stored> changes = feed.changedAfter("acme", coach, 0, 100);
+        // every number 1..4 has an entry: the stream never waits for a number a later change took over
+        assertEquals(List.of(1L, 2L, 3L, 4L), changes.stream().map(FeedStore.Stored::seq).toList());
+        assertNull(changes.get(0).item(), "a1's first change is superseded by its latest");
+        assertEquals("a2", changes.get(1).item().athleteId());
+        assertNull(changes.get(2).item());
+        assertEquals("a1", changes.get(3).item().athleteId());
+        assertEquals(3, changes.get(3).repeats());
+        assertEquals(4, feed.lastSeq("acme", coach));
+        // resuming after 2 starts at 3
+        assertEquals(List.of(3L, 4L), feed.changedAfter("acme", coach, 2, 100).stream().map(FeedStore.Stored::seq).toList());
+    }
+
+    @Test
+    void aReplayAddsNothingAndTakesNoNumber() {
+        feed.add("acme", item("a1", "e1", Severity.INFO, "SORENESS"), "triage", WINDOW);
+        feed.add("acme", item("a1", "e2", Severity.INFO, "SORENESS"), "triage", WINDOW);
+        assertEquals(FeedStore.Outcome.ALREADY_THERE, feed.add("acme", item("a1", "e1", Severity.INFO, "SORENESS"), "triage", WINDOW));
+        assertEquals(FeedStore.Outcome.ALREADY_THERE, feed.add("acme", item("a1", "e2", Severity.INFO, "SORENESS"), "triage", WINDOW));
+        assertEquals(2, feed.lastSeq("acme", coach));
+        assertEquals(2, feed.changedAfter("acme", coach, 0, 100).get(1).repeats());
+    }
+
+    @Test
+    void urgentItemsNeitherFoldNorTakeRepeats() {
+        feed.add("acme", item("a1", "u1", Severity.URGENT, "SADDLE_NUMBNESS"), "triage", WINDOW);
+        assertEquals(FeedStore.Outcome.ADDED, feed.add("acme", item("a1", "u2", Severity.URGENT, "SADDLE_NUMBNESS"), "triage", WINDOW));
+        // a milder item with the same reason does not fold into (and rewrite) the urgent one
+        assertEquals(FeedStore.Outcome.ADDED, feed.add("acme", item("a1", "m1", Severity.HIGH, "SADDLE_NUMBNESS"), "triage", WINDOW));
+        assertEquals(3, feed.changedAfter("acme", coach, 0, 100).stream().filter(c -> c.item() != null).count());
+    }
+
+    @Test
+    void anAcknowledgedItemTakesNoMoreRepeatsAndItsAcknowledgementIsAChange() {
+        feed.add("acme", item("a1", "e1", Severity.INFO, "SORENESS"), "triage", WINDOW);
+        String id = FeedStore.itemId("acme", coach, "e1");
+        assertNotNull(feed.acknowledge("acme", coach, id, now).orElseThrow().acknowledgedAt());
+        assertEquals(FeedStore.Outcome.ADDED, feed.add("acme", item("a1", "e2", Severity.INFO, "SORENESS"), "triage", WINDOW));
+        List<FeedStore.Stored> changes = feed.changedAfter("acme", coach, 0, 100);
+        assertEquals(List.of(1L, 2L, 3L), changes.stream().map(FeedStore.Stored::seq).toList());
+        assertNull(changes.get(0).item());
+        assertNotNull(changes.get(1).item().acknowledgedAt());
+        assertEquals(FeedStore.itemId("acme", coach, "e2"), changes.get(2).item().id());
+        // another coach's token cannot acknowledge it
+        assertEquals(java.util.Optional.empty(), feed.acknowledge("acme", "someone-else", id, now));
+        assertEquals(java.util.Optional.empty(), feed.acknowledge("globex", coach, id, now));
+    }
+}
