@@ -47,6 +47,18 @@ public final class SystemBench {
             return "http://127.0.0.1:" + port + path;
         }
 
+        /** CPU seconds (user + system) the process has used so far; -1 where /proc is not there. */
+        double cpuSeconds() {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command name; clock ticks of 1/100 s
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+
         long rssKb() {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
@@ -92,17 +104,17 @@ public final class SystemBench {
                 services.add(start(root, name, broker.bootstrapServers(), mongo.connectionString()));
                 System.out.printf(Locale.ROOT, "%s ready in %d ms%n", name, services.getLast().startMillis());
             }
-            Service notifications = services.get(3);
 
             // 3. end-to-end latency at a fixed offered rate
             Latency e2e;
             try (ConsumerLag lag = new ConsumerLag(broker.bootstrapServers())) {
-                e2e = endToEnd(ingestion, notifications, rate, e2eSeconds, athletes, lag);
+                e2e = endToEnd(services, rate, e2eSeconds, athletes, lag);
             }
+            Map<String, Double> cpu = e2e.cpuSeconds();
 
             Map<String, Long> rss = new LinkedHashMap<>();
             services.forEach(s -> rss.put(s.name(), s.rssKb()));
-            String table = table(eventBytes, ceiling, ingestRate, ingest, clients, batch, rate, e2eSeconds, e2e, services, rss);
+            String table = table(eventBytes, ceiling, ingestRate, ingest, clients, batch, rate, e2eSeconds, e2e, services, rss, cpu);
             System.out.println();
             System.out.println(table);
             Files.writeString(results, table);
@@ -156,7 +168,8 @@ public final class SystemBench {
     }
 
     /** Latencies in ms of the samples that arrived, and how many never did. */
-    record Latency(List<Long> millis, int samples, int missing, double offeredRate, double achievedRate) {
+    record Latency(List<Long> millis, int samples, int missing, double offeredRate, double achievedRate, long sessions,
+                   Map<String, Double> cpuSeconds) {
         long percentile(double p) {
             if (millis.isEmpty()) {
                 return -1;
@@ -167,14 +180,18 @@ public final class SystemBench {
     }
 
     /**
-     * Sessions at {@code rate}/s in batches of rate/20 every 50 ms, from {@code athletes} athletes followed by
-     * one coach; every fifth carries a normal-soreness knee report (no spinal loading: no other rule fires).
+     * After a warm-up of {@value #WARM_SECONDS} s at up to 200/s and a quiet spell until every consumer has
+     * caught up, sessions at {@code rate}/s in batches of rate/20 every 50 ms, from {@code athletes} athletes followed by
+     * one coach, each athlete's sessions on consecutive days (a training log, not dozens of sessions a day);
+     * every fifth carries a normal-soreness knee report (no spinal loading: no other rule fires).
      * An athlete's k-th report folds into its feed item (repeats = k), so the stream's event for athlete X
      * with repeats k shows the k-th report's notification (and any earlier one not shown yet): its arrival
      * minus the report's 202 is one sample.
      */
-    static Latency endToEnd(Service ingestion, Service notifications, int rate, int seconds, int athletes,
-                            ConsumerLag lag) throws Exception {
+    static Latency endToEnd(List<Service> services, int rate, int seconds, int athletes, ConsumerLag lag)
+            throws Exception {
+        Service ingestion = services.get(0);
+        Service notifications = services.get(3);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String run = Long.toString(System.currentTimeMillis(), 36);
         for (int a = 0; a < athletes; a++) {
@@ -194,44 +211,38 @@ public final class SystemBench {
         }
         TimeUnit.SECONDS.sleep(2); // the rest of the rosters reach notifications
 
-        int perTick = Math.max(1, rate / 20);
-        int[] reports = new int[athletes];
-        long sent = 0;
-        long start = System.nanoTime();
-        long ticks = seconds * 20L;
-        for (long tick = 0; tick < ticks; tick++) {
-            long due = start + tick * 50_000_000L;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            StringBuilder body = new StringBuilder("[");
-            List<String> keys = new ArrayList<>();
-            for (int i = 0; i < perTick; i++, sent++) {
-                int a = (int) (sent % athletes);
-                boolean report = sent % 5 == 0;
-                if (report) {
-                    keys.add("e2e-" + run + "-" + a + "#" + (++reports[a]));
-                }
-                body.append(i == 0 ? "" : ",").append(session(run, sent, "e2e-" + run + "-" + a, report));
-            }
-            body.append(']');
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ingestion.url("/v1/sessions")))
-                    .header("X-Api-Key", TENANT_KEY).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            long now = System.nanoTime();
-            if (r.statusCode() == 202) {
-                keys.forEach(k -> accepted.put(k, now));
-            }
+        // warm-up: the consumers' code compiled and their pools filled at a rate they keep up with, then quiet
+        int warmRate = Math.min(rate, 200);
+        // an athlete trains once a day: its n-th session is on the n-th day of a block ending today
+        long days = Math.max(1, ((long) warmRate * WARM_SECONDS + (long) rate * seconds) / athletes + 1);
+        Offer offer = new Offer(http, ingestion, run, athletes,
+                Instant.now().minus(Duration.ofDays(days)).minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        offer.send(warmRate, WARM_SECONDS, new ConcurrentHashMap<>());
+        long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < settle && !lag.lag(SERVICES.subList(1, SERVICES.size())).values().stream().allMatch(v -> v == 0)) {
+            TimeUnit.MILLISECONDS.sleep(500);
         }
+        TimeUnit.SECONDS.sleep(1);
+        printLag("after the warm-up (" + warmRate + "/s for " + WARM_SECONDS + " s)", lag);
+
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        services.forEach(s -> cpu.put(s.name(), s.cpuSeconds()));
+        long start = System.nanoTime();
+        long sent = offer.send(rate, seconds, accepted);
         double achieved = sent / ((System.nanoTime() - start) / 1e9);
         printLag("at the end of the offered load", lag);
+        long cpuUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         long quietDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < quietDeadline && !arrived.keySet().containsAll(accepted.keySet())) {
             TimeUnit.MILLISECONDS.sleep(200);
         }
         stream.interrupt();
         printLag("at the end of the wait", lag);
+        // CPU of the run and of working off what it queued (up to 60 s after it)
+        while (System.nanoTime() < cpuUntil && !lag.lag(SERVICES.subList(1, SERVICES.size())).values().stream().allMatch(v -> v == 0)) {
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        services.forEach(s -> cpu.put(s.name(), s.cpuSeconds() - cpu.get(s.name())));
         List<Long> millis = new ArrayList<>();
         int missing = 0;
         for (Map.Entry<String, Long> e : accepted.entrySet()) {
@@ -242,7 +253,7 @@ public final class SystemBench {
                 millis.add(Math.max(0, TimeUnit.NANOSECONDS.toMillis(at - e.getValue())));
             }
         }
-        return new Latency(millis, accepted.size(), missing, rate, achieved);
+        return new Latency(millis, accepted.size(), missing, rate, achieved, sent, cpu);
     }
 
     /** Where a queue built up: records each consumer group has yet to read, per topic (0s left out). */
@@ -290,11 +301,70 @@ public final class SystemBench {
         }
     }
 
-    private static String session(String run, long n, String athlete, boolean report) {
+    private static final int WARM_SECONDS = 15;
+
+    /** Sessions offered at a fixed rate; continues where the previous call stopped. */
+    private static final class Offer {
+        private final HttpClient http;
+        private final Service ingestion;
+        private final String run;
+        private final int athletes;
+        private final Instant firstDay;
+        private final int[] reports;
+        private long sent;
+
+        Offer(HttpClient http, Service ingestion, String run, int athletes, Instant firstDay) {
+            this.http = http;
+            this.ingestion = ingestion;
+            this.run = run;
+            this.athletes = athletes;
+            this.firstDay = firstDay;
+            this.reports = new int[athletes];
+        }
+
+        /** Offers {@code rate}/s for {@code seconds}; puts the 202 time of each report's key; returns sessions sent. */
+        long send(int rate, int seconds, Map<String, Long> accepted) throws Exception {
+            int perTick = Math.max(1, rate / 20);
+            long before = sent;
+            long start = System.nanoTime();
+            long ticks = seconds * 20L;
+            for (long tick = 0; tick < ticks; tick++) {
+                long due = start + tick * 50_000_000L;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                StringBuilder body = new StringBuilder("[");
+                List<String> keys = new ArrayList<>();
+                for (int i = 0; i < perTick; i++, sent++) {
+                    int a = (int) (sent % athletes);
+                    boolean report = sent % 5 == 0;
+                    if (report) {
+                        keys.add("e2e-" + run + "-" + a + "#" + (++reports[a]));
+                    }
+                    body.append(i == 0 ? "" : ",").append(session(run, sent, "e2e-" + run + "-" + a, report,
+                            firstDay.plus(Duration.ofDays(sent / athletes))));
+                }
+                body.append(']');
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ingestion.url("/v1/sessions")))
+                        .header("X-Api-Key", TENANT_KEY).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                long now = System.nanoTime();
+                if (r.statusCode() == 202) {
+                    keys.forEach(k -> accepted.put(k, now));
+                } else {
+                    System.out.println("POST /v1/sessions: " + r.statusCode() + " " + r.body());
+                }
+            }
+            return sent - before;
+        }
+    }
+
+    private static String session(String run, long n, String athlete, boolean report, Instant performedAt) {
         String pain = report ? ",\"painReports\":[{\"region\":\"KNEE\",\"side\":\"BILATERAL\",\"quality\":\"ACHING\","
                 + "\"intensity\":2,\"onset\":\"NEXT_DAY\",\"hoursSinceOnset\":20,\"trend\":\"IMPROVING\"}]" : "";
         return "{\"sessionId\":\"e2e-" + run + "-" + n + "\",\"athleteId\":\"" + athlete + "\",\"performedAt\":\""
-                + Instant.now().minus(Duration.ofHours(2)).toString().replaceAll("\\.\\d+Z$", "Z")
+                + performedAt
                 + "\",\"durationMinutes\":45,\"sessionRpe\":6,"
                 + "\"sets\":[{\"exercise\":\"LEG_PRESS\",\"reps\":10,\"loadKg\":140,\"rpe\":7},"
                 + "{\"exercise\":\"HIP_THRUST\",\"reps\":10,\"loadKg\":100,\"rir\":3}]" + pain + "}";
@@ -302,7 +372,7 @@ public final class SystemBench {
 
     private static String table(int eventBytes, double ceiling, double ingestRate, IngestBench.Result ingest, int clients,
                                 int batch, int rate, int e2eSeconds, Latency e2e, List<Service> services,
-                                Map<String, Long> rss) {
+                                Map<String, Long> rss, Map<String, Double> cpu) {
         StringBuilder t = new StringBuilder();
         t.append("# Benchmark results\n\n");
         t.append(String.format(Locale.ROOT, "Measured %s on %d cores, Java %s; everything (load client, broker, "
@@ -324,8 +394,8 @@ public final class SystemBench {
         t.append(String.format(Locale.ROOT, "| end to end: offered / achieved rate, samples, not arrived within 60 s | %d / %.0f sessions/s, %d, %d | |%n",
                 rate, e2e.achievedRate(), e2e.samples(), e2e.missing()));
         for (Service s : services) {
-            t.append(String.format(Locale.ROOT, "| %s: start to ready / RSS after the run | %d ms / %d MiB | |%n",
-                    s.name(), s.startMillis(), rss.get(s.name()) / 1024));
+            t.append(String.format(Locale.ROOT, "| %s: start to ready / RSS after the run / CPU per session in the end-to-end run | %d ms / %d MiB / %.2f ms | |%n",
+                    s.name(), s.startMillis(), rss.get(s.name()) / 1024, 1000 * cpu.get(s.name()) / Math.max(1, e2e.sessions())));
         }
         return t.toString();
     }
