@@ -8,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 /** An athlete's training load on one calendar day: the sum over the sessions performed that day. */
@@ -48,10 +47,21 @@ public class DailyLoadEntity extends PanacheEntityBase {
         row.sessions++;
     }
 
-    /** The days with load between {@code from} and {@code to}, both included, oldest first. */
-    public static List<DailyLoadEntity> between(String tenant, String athleteId, LocalDate from, LocalDate to) {
-        return find("key.tenant = ?1 and key.athleteId = ?2 and key.day >= ?3 and key.day <= ?4 order by key.day",
-                tenant, athleteId, from, to).list();
+    /**
+     * Load by day for the days between {@code from} and {@code to}, both included: a projection of two columns,
+     * so the EWMA window (up to the horizon's 400 rows) is read without building and tracking an entity per day.
+     */
+    public static java.util.Map<LocalDate, Double> loadsBetween(String tenant, String athleteId, LocalDate from,
+                                                                  LocalDate to) {
+        java.util.Map<LocalDate, Double> loads = new java.util.TreeMap<>();
+        for (Object[] row : getEntityManager().createQuery("select d.key.day, d.sessionLoad from DailyLoadEntity d "
+                        + "where d.key.tenant = ?1 and d.key.athleteId = ?2 and d.key.day >= ?3 and d.key.day <= ?4",
+                        Object[].class)
+                .setParameter(1, tenant).setParameter(2, athleteId).setParameter(3, from).setParameter(4, to)
+                .getResultList()) {
+            loads.put((LocalDate) row[0], ((Number) row[1]).doubleValue());
+        }
+        return loads;
     }
 
     /** The day of the athlete's first session (an index seek, not a scan). */

@@ -31,7 +31,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Per-athlete state behind the load, e1RM and risk figures, and the figures themselves. Every write adds
@@ -145,11 +144,7 @@ public class RiskState {
 
     /** The daily loads of the EWMA window before {@code asOf}; days without a session are absent. */
     private Map<LocalDate, Double> dailyLoads(String tenant, String athleteId, LocalDate asOf) {
-        Map<LocalDate, Double> daily = new TreeMap<>();
-        for (DailyLoadEntity d : DailyLoadEntity.between(tenant, athleteId, loadCalculator.windowStart(asOf), asOf)) {
-            daily.put(d.key.day(), d.sessionLoad);
-        }
-        return daily;
+        return DailyLoadEntity.loadsBetween(tenant, athleteId, loadCalculator.windowStart(asOf), asOf);
     }
 
     /** The best estimate per exercise of the e1RM window before {@code asOf}. */
@@ -196,9 +191,9 @@ public class RiskState {
     }
 
     private List<E1rm.Estimate> estimates(String tenant, String athleteId, LocalDate from, LocalDate to) {
-        return E1rmEstimateEntity.between(tenant, athleteId, from, to).stream()
-                .map(r -> new E1rm.Estimate(Exercise.valueOf(r.key.exercise()), r.day,
-                        r.key.sessionId() + "#" + r.setIndex, r.e1rmKg))
+        return E1rmEstimateEntity.rowsBetween(tenant, athleteId, from, to).stream()
+                .map(r -> new E1rm.Estimate(Exercise.valueOf(r.exercise()), r.day(), r.sessionId() + "#" + r.setIndex(),
+                        r.e1rmKg()))
                 .toList();
     }
 
