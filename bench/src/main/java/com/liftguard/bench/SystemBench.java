@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * ProducerPerformance, and end-to-end latency at a fixed offered rate, from the 202 of a session with a
  * pain report to the coach's live stream showing its notification. Writes {@code bench/RESULTS.md}.
  *
- * <p>Arguments: {@code --ingest-seconds 30 --clients 4 --batch 500 --rate 1000 --e2e-seconds 30
+ * <p>Arguments: {@code --ingest-seconds 30 --clients 4 --batch 500 --rate 1000 (or 100,300,1000) --e2e-seconds 30
  * --athletes 400 --results bench/RESULTS.md}.
  */
 public final class SystemBench {
@@ -77,7 +77,9 @@ public final class SystemBench {
         int ingestSeconds = IngestBench.intArg(args, "--ingest-seconds", 30);
         int clients = IngestBench.intArg(args, "--clients", 4);
         int batch = IngestBench.intArg(args, "--batch", 500);
-        int rate = IngestBench.intArg(args, "--rate", 1000);
+        // one rate, or several ("100,300,1000"), each measured after the previous one's queue has drained
+        List<Integer> rates = java.util.Arrays.stream(stringArg(args, "--rate", "1000").split(","))
+                .map(String::strip).map(Integer::parseInt).toList();
         int e2eSeconds = IngestBench.intArg(args, "--e2e-seconds", 30);
         int athletes = IngestBench.intArg(args, "--athletes", 400);
         Path root = Path.of(System.getProperty("liftguard.root", ".")).toAbsolutePath().normalize();
@@ -106,15 +108,14 @@ public final class SystemBench {
             }
 
             // 3. end-to-end latency at a fixed offered rate
-            Latency e2e;
+            List<Latency> e2e;
             try (ConsumerLag lag = new ConsumerLag(broker.bootstrapServers())) {
-                e2e = endToEnd(services, rate, e2eSeconds, athletes, lag);
+                e2e = endToEnd(services, rates, e2eSeconds, athletes, lag);
             }
-            Map<String, Double> cpu = e2e.cpuSeconds();
 
             Map<String, Long> rss = new LinkedHashMap<>();
             services.forEach(s -> rss.put(s.name(), s.rssKb()));
-            String table = table(eventBytes, ceiling, ingestRate, ingest, clients, batch, rate, e2eSeconds, e2e, services, rss, cpu);
+            String table = table(eventBytes, ceiling, ingestRate, ingest, clients, batch, e2eSeconds, e2e, services, rss);
             System.out.println();
             System.out.println(table);
             Files.writeString(results, table);
@@ -168,7 +169,7 @@ public final class SystemBench {
     }
 
     /** Latencies in ms of the samples that arrived, and how many never did. */
-    record Latency(List<Long> millis, int samples, int missing, double offeredRate, double achievedRate, long sessions,
+    record Latency(List<Long> millis, int samples, int missing, int offeredRate, double achievedRate, long sessions,
                    Map<String, Double> cpuSeconds) {
         long percentile(double p) {
             if (millis.isEmpty()) {
@@ -180,7 +181,7 @@ public final class SystemBench {
     }
 
     /**
-     * After a warm-up of {@value #WARM_SECONDS} s at up to 200/s and a quiet spell until every consumer has
+     * After a warm-up of {@value #WARM_SECONDS} s at {@value #WARM_RATE}/s and a quiet spell until every consumer has
      * caught up, sessions at {@code rate}/s in batches of rate/20 every 50 ms, from {@code athletes} athletes followed by
      * one coach, each athlete's sessions on consecutive days (a training log, not dozens of sessions a day);
      * every fifth carries a normal-soreness knee report (no spinal loading: no other rule fires).
@@ -188,7 +189,7 @@ public final class SystemBench {
      * with repeats k shows the k-th report's notification (and any earlier one not shown yet): its arrival
      * minus the report's 202 is one sample.
      */
-    static Latency endToEnd(List<Service> services, int rate, int seconds, int athletes, ConsumerLag lag)
+    static List<Latency> endToEnd(List<Service> services, List<Integer> rates, int seconds, int athletes, ConsumerLag lag)
             throws Exception {
         Service ingestion = services.get(0);
         Service notifications = services.get(3);
@@ -203,7 +204,6 @@ public final class SystemBench {
                 throw new IllegalStateException("roster: " + r.statusCode() + " " + r.body());
             }
         }
-        Map<String, Long> accepted = new ConcurrentHashMap<>();
         Map<String, Long> arrived = new ConcurrentHashMap<>();
         Thread stream = Thread.ofVirtual().start(() -> listen(notifications, arrived));
         if (!connected.await(60, TimeUnit.SECONDS)) {
@@ -212,9 +212,10 @@ public final class SystemBench {
         TimeUnit.SECONDS.sleep(2); // the rest of the rosters reach notifications
 
         // warm-up: the consumers' code compiled and their pools filled at a rate they keep up with, then quiet
-        int warmRate = Math.min(rate, 200);
+        int warmRate = WARM_RATE;
         // an athlete trains once a day: its n-th session is on the n-th day of a block ending today
-        long days = Math.max(1, ((long) warmRate * WARM_SECONDS + (long) rate * seconds) / athletes + 1);
+        long total = (long) warmRate * WARM_SECONDS + rates.stream().mapToLong(r -> (long) r * seconds).sum();
+        long days = Math.max(1, total / athletes + 1);
         Offer offer = new Offer(http, ingestion, run, athletes,
                 Instant.now().minus(Duration.ofDays(days)).minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         offer.send(warmRate, WARM_SECONDS, new ConcurrentHashMap<>());
@@ -225,21 +226,31 @@ public final class SystemBench {
         TimeUnit.SECONDS.sleep(1);
         printLag("after the warm-up (" + warmRate + "/s for " + WARM_SECONDS + " s)", lag);
 
+        List<Latency> results = new ArrayList<>();
+        for (int rate : rates) {
+            results.add(measure(services, offer, rate, seconds, arrived, lag));
+        }
+        stream.interrupt();
+        return results;
+    }
+
+    /** One offered rate: its latency samples, and the CPU the services spent on it. */
+    private static Latency measure(List<Service> services, Offer offer, int rate, int seconds, Map<String, Long> arrived,
+                                   ConsumerLag lag) throws Exception {
+        Map<String, Long> accepted = new ConcurrentHashMap<>();
         Map<String, Double> cpu = new LinkedHashMap<>();
         services.forEach(s -> cpu.put(s.name(), s.cpuSeconds()));
         long start = System.nanoTime();
         long sent = offer.send(rate, seconds, accepted);
         double achieved = sent / ((System.nanoTime() - start) / 1e9);
-        printLag("at the end of the offered load", lag);
-        long cpuUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        printLag("at the end of " + rate + "/s", lag);
         long quietDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < quietDeadline && !arrived.keySet().containsAll(accepted.keySet())) {
             TimeUnit.MILLISECONDS.sleep(200);
         }
-        stream.interrupt();
-        printLag("at the end of the wait", lag);
-        // CPU of the run and of working off what it queued (up to 60 s after it)
-        while (System.nanoTime() < cpuUntil && !lag.lag(SERVICES.subList(1, SERVICES.size())).values().stream().allMatch(v -> v == 0)) {
+        // CPU of the run and of working off what it queued (up to 60 s more), before the next rate starts
+        long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < drainDeadline && !lag.lag(SERVICES.subList(1, SERVICES.size())).values().stream().allMatch(v -> v == 0)) {
             TimeUnit.MILLISECONDS.sleep(500);
         }
         services.forEach(s -> cpu.put(s.name(), s.cpuSeconds() - cpu.get(s.name())));
@@ -253,7 +264,10 @@ public final class SystemBench {
                 millis.add(Math.max(0, TimeUnit.NANOSECONDS.toMillis(at - e.getValue())));
             }
         }
-        return new Latency(millis, accepted.size(), missing, rate, achieved, sent, cpu);
+        Latency l = new Latency(millis, accepted.size(), missing, rate, achieved, sent, cpu);
+        System.out.printf(Locale.ROOT, "%d sessions/s: p50 %d ms, p99 %d ms, %d of %d not arrived%n", rate, l.percentile(50),
+                l.percentile(99), missing, accepted.size());
+        return l;
     }
 
     /** Where a queue built up: records each consumer group has yet to read, per topic (0s left out). */
@@ -301,7 +315,8 @@ public final class SystemBench {
         }
     }
 
-    private static final int WARM_SECONDS = 15;
+    private static final int WARM_SECONDS = 20;
+    private static final int WARM_RATE = 300;
 
     /** Sessions offered at a fixed rate; continues where the previous call stopped. */
     private static final class Offer {
@@ -371,8 +386,8 @@ public final class SystemBench {
     }
 
     private static String table(int eventBytes, double ceiling, double ingestRate, IngestBench.Result ingest, int clients,
-                                int batch, int rate, int e2eSeconds, Latency e2e, List<Service> services,
-                                Map<String, Long> rss, Map<String, Double> cpu) {
+                                int batch, int e2eSeconds, List<Latency> e2e, List<Service> services,
+                                Map<String, Long> rss) {
         StringBuilder t = new StringBuilder();
         t.append("# Benchmark results\n\n");
         t.append(String.format(Locale.ROOT, "Measured %s on %d cores, Java %s; everything (load client, broker, "
@@ -388,14 +403,23 @@ public final class SystemBench {
                 100 * ingestRate / ceiling >= 50 ? "(met)" : "(not met)"));
         t.append(String.format(Locale.ROOT, "| ingest batch latency p50 / p99 | %d ms / %d ms | |%n",
                 ingest.percentile(50), ingest.percentile(99)));
-        t.append(String.format(Locale.ROOT, "| end to end (202 -> coach's live stream) at %d sessions/s for %d s, all four services running: p50 / p99 / max | %d ms / %d ms / %d ms | p99 < 250 ms %s |%n",
-                rate, e2eSeconds, e2e.percentile(50), e2e.percentile(99), e2e.percentile(100),
-                e2e.missing() == 0 && e2e.percentile(99) >= 0 && e2e.percentile(99) < 250 ? "(met)" : "(not met)"));
-        t.append(String.format(Locale.ROOT, "| end to end: offered / achieved rate, samples, not arrived within 60 s | %d / %.0f sessions/s, %d, %d | |%n",
-                rate, e2e.achievedRate(), e2e.samples(), e2e.missing()));
+        for (Latency e : e2e) {
+            boolean goal = e.offeredRate() >= 1000;
+            t.append(String.format(Locale.ROOT, "| end to end (202 -> coach's live stream) at %d sessions/s for %d s: p50 / p99 / max | %d ms / %d ms / %d ms | %s |%n",
+                    e.offeredRate(), e2eSeconds, e.percentile(50), e.percentile(99), e.percentile(100),
+                    !goal ? "" : "p99 < 250 ms " + (e.missing() == 0 && e.percentile(99) >= 0 && e.percentile(99) < 250 ? "(met)" : "(not met)")));
+            t.append(String.format(Locale.ROOT, "| ... achieved rate, samples, not arrived within 60 s | %.0f sessions/s, %d, %d | |%n",
+                    e.achievedRate(), e.samples(), e.missing()));
+            StringBuilder cpu = new StringBuilder();
+            for (Service s : services) {
+                cpu.append(cpu.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.2f",
+                        1000 * e.cpuSeconds().get(s.name()) / Math.max(1, e.sessions())));
+            }
+            t.append(String.format(Locale.ROOT, "| ... CPU ms per session: ingestion / risk / planning / notifications | %s | |%n", cpu));
+        }
         for (Service s : services) {
-            t.append(String.format(Locale.ROOT, "| %s: start to ready / RSS after the run / CPU per session in the end-to-end run | %d ms / %d MiB / %.2f ms | |%n",
-                    s.name(), s.startMillis(), rss.get(s.name()) / 1024, 1000 * cpu.get(s.name()) / Math.max(1, e2e.sessions())));
+            t.append(String.format(Locale.ROOT, "| %s: start to ready / RSS after the runs | %d ms / %d MiB | |%n",
+                    s.name(), s.startMillis(), rss.get(s.name()) / 1024));
         }
         return t.toString();
     }
