@@ -84,11 +84,15 @@ public class RiskState {
     @Inject
     RiskRulesConfig.Risk riskRules;
 
+    @Inject
+    AssessmentReads reads;
+
     /** Adds a session's load, facts, e1RM estimates and sleep; call once per session (the ledger sees to it). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordSession(String tenant, SessionIngested s) {
         LocalDate day = SessionLoad.day(s.performedAt());
-        Instant performedAt = s.performedAt().toInstant();
+        // kept to the microsecond, the precision both databases store: what is read back equals what was written
+        Instant performedAt = s.performedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
         DailyLoadEntity.add(tenant, s.athleteId(), day, SessionLoad.sessionLoad(s),
                 SessionLoad.spinalVolumeLoad(s.sets()));
 
@@ -135,11 +139,15 @@ public class RiskState {
     }
 
     public LoadFigures load(String tenant, String athleteId, LocalDate asOf) {
-        return loadCalculator.figures(dailyLoads(tenant, athleteId, asOf), firstDay(tenant, athleteId), asOf);
+        return loadCalculator.figures(dailyLoads(tenant, athleteId, asOf), firstDay(tenant, athleteId, asOf), asOf);
     }
 
-    private LocalDate firstDay(String tenant, String athleteId) {
-        return DailyLoadEntity.firstDay(tenant, athleteId).orElse(null);
+    /**
+     * The day of the athlete's first session; {@code asOf} for an athlete with none yet (known from a
+     * check-in only), whose figures are then all zero with no ACWR.
+     */
+    private LocalDate firstDay(String tenant, String athleteId, LocalDate asOf) {
+        return DailyLoadEntity.firstDay(tenant, athleteId).orElse(asOf);
     }
 
     /** The daily loads of the EWMA window before {@code asOf}; days without a session are absent. */
@@ -152,42 +160,63 @@ public class RiskState {
         return e1rm.bestByExercise(estimates(tenant, athleteId, e1rm.windowStart(asOf), asOf), asOf);
     }
 
+    /**
+     * The athlete's figures and risk level as of {@code asOf}. Six reads on one connection
+     * ({@link AssessmentReads}): the EWMA window and the first day, the sessions of the spacing window (whose
+     * last ones are also the last sessions the finding patterns look at, unless the window holds fewer), the
+     * e1RM estimates those sessions are judged against, the last sleep reports, and the triage categories of
+     * the triage window.
+     */
     public Assessment assess(String tenant, String athleteId, LocalDate asOf) {
         Instant end = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Map<LocalDate, Double> daily = dailyLoads(tenant, athleteId, asOf);
-        LoadFigures load = loadCalculator.figures(daily, firstDay(tenant, athleteId), asOf);
-
-        // heavy sessions of the spacing window, each judged against the e1RM of its own day
         Instant spacingFrom = end.minus(riskRules.spacingWindowDays(), ChronoUnit.DAYS);
-        List<SessionFactsEntity> recent = SessionFactsEntity.between(tenant, athleteId, spacingFrom, end);
-        LocalDate earliest = recent.stream().map(f -> f.day).min(Comparator.naturalOrder()).orElse(asOf);
-        List<E1rm.Estimate> candidates = estimates(tenant, athleteId, e1rm.windowStart(earliest), asOf);
-        List<HeavySessions.HeavySession> heavy = new ArrayList<>();
-        for (SessionFactsEntity f : recent) {
-            Map<Exercise, Double> e1rmThatDay = E1rm.kg(e1rm.bestByExercise(candidates, f.day));
-            heavySessions.assess(f.key.sessionId(), f.performedAt, read(f.spinalSets, SETS), e1rmThatDay)
-                    .ifPresent(heavy::add);
-        }
+        int lastN = findingRules.lastSessions();
+        return reads.read(r -> {
+            Map<LocalDate, Double> daily = r.loads(tenant, athleteId, loadCalculator.windowStart(asOf), asOf);
+            LocalDate first = r.firstDay(tenant, athleteId);
+            LocalDate firstDay = first != null ? first : asOf; // no session yet: a check-in came first
+            LoadFigures load = loadCalculator.figures(daily, firstDay, asOf);
 
-        List<TechniqueFindings.SessionFindings> lastSessions = SessionFactsEntity
-                .lastBefore(tenant, athleteId, end, findingRules.lastSessions()).stream()
-                .map(f -> new TechniqueFindings.SessionFindings(f.key.sessionId(), f.performedAt, List.of(),
-                        read(f.findings, FINDING_COUNTS)))
-                .toList();
+            // heavy sessions of the spacing window, each judged against the e1RM of its own day
+            List<AssessmentReads.Facts> recent = r.facts(tenant, athleteId, spacingFrom, end);
+            LocalDate earliest = recent.stream().map(AssessmentReads.Facts::day).min(Comparator.naturalOrder()).orElse(asOf);
+            List<E1rm.Estimate> candidates = r.estimates(tenant, athleteId, e1rm.windowStart(earliest), asOf).stream()
+                    .map(e -> new E1rm.Estimate(Exercise.valueOf(e.exercise()), e.day(), e.sessionId() + "#" + e.setIndex(),
+                            e.e1rmKg()))
+                    .toList();
+            List<HeavySessions.HeavySession> heavy = new ArrayList<>();
+            for (AssessmentReads.Facts f : recent) {
+                Map<Exercise, Double> e1rmThatDay = E1rm.kg(e1rm.bestByExercise(candidates, f.day()));
+                heavySessions.assess(f.sessionId(), f.performedAt(), read(f.spinalSets(), SETS), e1rmThatDay)
+                        .ifPresent(heavy::add);
+            }
 
-        SleepCheck.Result sleep = sleepCheck.assess(SleepReportEntity
-                .lastBefore(tenant, athleteId, end, sleepRules.reports()).stream()
-                .map(r -> new SleepCheck.SleepReport(r.reportedAt, r.hours)).toList());
+            // the last sessions before the end of the day: the window's own last ones when it holds enough
+            List<AssessmentReads.Facts> last;
+            if (recent.size() >= lastN) {
+                last = new ArrayList<>(recent.subList(recent.size() - lastN, recent.size()));
+                java.util.Collections.reverse(last);
+            } else {
+                last = r.lastFacts(tenant, athleteId, end, lastN);
+            }
+            List<TechniqueFindings.SessionFindings> lastSessions = last.stream()
+                    .map(f -> new TechniqueFindings.SessionFindings(f.sessionId(), f.performedAt(), List.of(),
+                            read(f.findings(), FINDING_COUNTS)))
+                    .toList();
 
-        TriageCategory activeTriage = worst(TriageDecisionEntity.categoriesReportedBetween(tenant, athleteId,
-                end.minus(riskRules.triageWindowDays(), ChronoUnit.DAYS), end));
+            SleepCheck.Result sleep = sleepCheck.assess(r.lastSleep(tenant, athleteId, end, sleepRules.reports()).stream()
+                    .map(x -> new SleepCheck.SleepReport(x.reportedAt(), x.hours())).toList());
 
-        RiskLevelPolicy.Assessment risk = policy.assess(new RiskLevelPolicy.Inputs(activeTriage,
-                findings.patterns(lastSessions), load, spacing.tooClose(heavy), sleep));
-        Instant lastHeavy = heavy.stream().map(HeavySessions.HeavySession::performedAt).max(Comparator.naturalOrder())
-                .orElse(null);
-        return new Assessment(asOf, daily.getOrDefault(asOf, 0.0), load, e1rm.bestByExercise(candidates, asOf), risk,
-                lastHeavy);
+            TriageCategory activeTriage = worst(r.triageCategories(tenant, athleteId,
+                    end.minus(riskRules.triageWindowDays(), ChronoUnit.DAYS), end));
+
+            RiskLevelPolicy.Assessment risk = policy.assess(new RiskLevelPolicy.Inputs(activeTriage,
+                    findings.patterns(lastSessions), load, spacing.tooClose(heavy), sleep));
+            Instant lastHeavy = heavy.stream().map(HeavySessions.HeavySession::performedAt).max(Comparator.naturalOrder())
+                    .orElse(null);
+            return new Assessment(asOf, daily.getOrDefault(asOf, 0.0), load, e1rm.bestByExercise(candidates, asOf), risk,
+                    lastHeavy);
+        });
     }
 
     private List<E1rm.Estimate> estimates(String tenant, String athleteId, LocalDate from, LocalDate to) {

@@ -139,6 +139,21 @@ class TriageFlowTest {
     }
 
     @Test
+    void aRedFlagCheckInFromAnAthleteWithNoSessionIsAnEmergency() {
+        // the first thing the platform sends about this athlete is a check-in: there is no load history yet
+        CheckInIngested checkIn = new CheckInIngested("first", athlete, OffsetDateTime.now(ZoneOffset.UTC), null,
+                List.of(report(PainQuality.ACHING, 3, PainOnset.WITHIN_HOURS, 2, true)), Instant.now());
+        send(Topics.CHECK_INS, Event.of(EventIds.derive("check-in", athlete, "first"), "/test", "acme", checkIn,
+                Instant.now()));
+        List<Event<TriageDecided>> decisions = decisionsOf(1);
+        assertEquals(TriageCategory.EMERGENCY, decisions.get(0).data().category());
+        assertEquals(1, kafka.awaitExactly(Topics.RISK, "acme:" + athlete, 1).size(), "and a risk assessment");
+        // known from the check-in alone: figures of zero, not an error
+        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/load").then().statusCode(200);
+        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/risk").then().statusCode(200);
+    }
+
+    @Test
     void unreadableRecordsGoToTheDeadLetterTopic() {
         kafka.send(Topics.SESSIONS, "acme:" + athlete, "{garbage");
         kafka.awaitExactly("liftguard.sessions.v1.dlq.risk-assessment", "acme:" + athlete, 1);
