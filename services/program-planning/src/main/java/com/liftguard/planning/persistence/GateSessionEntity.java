@@ -48,12 +48,20 @@ public class GateSessionEntity extends PanacheEntityBase {
         return row;
     }
 
-    /** Sessions performed after {@code since} (all when null), newest first, at most {@code limit}. */
-    public static List<GateSessionEntity> after(String tenant, String athleteId, Instant since, int limit) {
-        return since == null
-                ? find("key.tenant = ?1 and key.athleteId = ?2 and performedAt is not null order by performedAt desc",
-                        tenant, athleteId).page(0, limit).list()
-                : find("key.tenant = ?1 and key.athleteId = ?2 and performedAt > ?3 order by performedAt desc",
-                        tenant, athleteId, since).page(0, limit).list();
+    /** A gate session as the gate reads it: a projection, not a tracked entity. */
+    public record Row(String sessionId, Instant performedAt, String worstPain, Boolean anyFault, Double maxRpe) {
+    }
+
+    /** {@link #after} as rows: read for every replan, so without building and tracking an entity per session. */
+    public static List<Row> rowsAfter(String tenant, String athleteId, Instant since, int limit) {
+        String select = "select g.key.sessionId, g.performedAt, g.worstPain, g.anyFault, g.maxRpe from GateSessionEntity g "
+                + "where g.key.tenant = ?1 and g.key.athleteId = ?2 and ";
+        var query = since == null
+                ? getEntityManager().createQuery(select + "g.performedAt is not null order by g.performedAt desc", Object[].class)
+                : getEntityManager().createQuery(select + "g.performedAt > ?3 order by g.performedAt desc", Object[].class)
+                        .setParameter(3, since);
+        return query.setParameter(1, tenant).setParameter(2, athleteId).setMaxResults(limit).getResultStream()
+                .map(r -> new Row((String) r[0], (Instant) r[1], (String) r[2], (Boolean) r[3], (Double) r[4]))
+                .toList();
     }
 }

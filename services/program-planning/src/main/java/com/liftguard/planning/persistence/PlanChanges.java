@@ -257,11 +257,11 @@ public class PlanChanges {
         PlanInputs in = PlanInputs.at(at)
                 .withRestriction(restriction, restriction == Restriction.NONE ? null
                         : new Reason(plan.reasonCode, plan.reasonMessage, List.of()))
-                .withGate(gate.evaluate(GateSessionEntity.after(plan.key.tenant(), plan.key.athleteId(),
+                .withGate(gate.evaluate(GateSessionEntity.rowsAfter(plan.key.tenant(), plan.key.athleteId(),
                                 plan.basicsSince, GATE_LOOKBACK).stream()
-                        .map(g -> new SpinalSessionSummary(g.key.sessionId(), g.performedAt,
-                                g.worstPain == null ? null : TriageCategory.valueOf(g.worstPain),
-                                Boolean.TRUE.equals(g.anyFault), g.maxRpe))
+                        .map(g -> new SpinalSessionSummary(g.sessionId(), g.performedAt(),
+                                g.worstPain() == null ? null : TriageCategory.valueOf(g.worstPain()),
+                                Boolean.TRUE.equals(g.anyFault()), g.maxRpe()))
                         .toList()))
                 .withLastHeavySpinalAt(plan.lastHeavyAt)
                 .withSquatBarPosition(plan.squatBar == null ? null : Variant.valueOf(plan.squatBar));
