@@ -315,7 +315,7 @@ public final class SystemBench {
         }
     }
 
-    private static final int WARM_SECONDS = 20;
+    private static final int WARM_SECONDS = 60;
     private static final int WARM_RATE = 300;
 
     /** Sessions offered at a fixed rate; continues where the previous call stopped. */
