@@ -240,6 +240,7 @@ public final class SystemBench {
         Map<String, Long> accepted = new ConcurrentHashMap<>();
         Map<String, Double> cpu = new LinkedHashMap<>();
         services.forEach(s -> cpu.put(s.name(), s.cpuSeconds()));
+        cpu.put(THIS_PROCESS, ownCpuSeconds());
         long start = System.nanoTime();
         long sent = offer.send(rate, seconds, accepted);
         double achieved = sent / ((System.nanoTime() - start) / 1e9);
@@ -254,6 +255,7 @@ public final class SystemBench {
             TimeUnit.MILLISECONDS.sleep(500);
         }
         services.forEach(s -> cpu.put(s.name(), s.cpuSeconds() - cpu.get(s.name())));
+        cpu.put(THIS_PROCESS, ownCpuSeconds() - cpu.get(THIS_PROCESS));
         List<Long> millis = new ArrayList<>();
         int missing = 0;
         for (Map.Entry<String, Long> e : accepted.entrySet()) {
@@ -316,6 +318,13 @@ public final class SystemBench {
     }
 
     private static final int WARM_SECONDS = 60;
+    /** The bench's own JVM: the load client, the broker and mongo-java-server. */
+    private static final String THIS_PROCESS = "bench";
+
+    private static double ownCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
+    }
     private static final int WARM_RATE = 300;
 
     /** Sessions offered at a fixed rate; continues where the previous call stopped. */
@@ -415,7 +424,8 @@ public final class SystemBench {
                 cpu.append(cpu.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.2f",
                         1000 * e.cpuSeconds().get(s.name()) / Math.max(1, e.sessions())));
             }
-            t.append(String.format(Locale.ROOT, "| ... CPU ms per session: ingestion / risk / planning / notifications | %s | |%n", cpu));
+            cpu.append(String.format(Locale.ROOT, " / %.2f", 1000 * e.cpuSeconds().get(THIS_PROCESS) / Math.max(1, e.sessions())));
+            t.append(String.format(Locale.ROOT, "| ... CPU ms per session: ingestion / risk / planning / notifications / the bench's JVM (load client, broker, mongo-java-server) | %s | |%n", cpu));
         }
         for (Service s : services) {
             t.append(String.format(Locale.ROOT, "| %s: start to ready / RSS after the runs | %d ms / %d MiB | |%n",
