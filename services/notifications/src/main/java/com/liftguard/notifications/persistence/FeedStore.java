@@ -39,8 +39,8 @@ import org.bson.conversions.Bson;
  *       changed, which the live stream reads in order.</li>
  * </ul>
  * A change is written item first, then its log entry, then its marker: a crash in between leaves the item
- * written and the event redelivered, which finds the item (its id, or its {@code sourceEventIds}) and only
- * completes the marker.
+ * written and the event redelivered, which finds the item (its id, or its {@code sourceEventIds}) and
+ * completes the log entry and the marker.
  */
 @ApplicationScoped
 public class FeedStore {
@@ -114,7 +114,8 @@ public class FeedStore {
                     markDelivered(sourceMarker, earlierId);
                     return Outcome.COLLAPSED;
                 }
-                // folded in before a crash kept the marker from being written
+                // folded in before a crash kept the log entry or the marker from being written: complete them
+                logChange(tenant, item.coachId(), ((Number) earlier.get("seq")).longValue(), earlierId);
                 markDelivered(sourceMarker, earlierId);
                 return Outcome.ALREADY_THERE;
             }
@@ -140,6 +141,14 @@ public class FeedStore {
             db.feed().insertOne(doc);
         } catch (MongoWriteException e) {
             if (NotificationsDatabase.isDuplicateKey(e)) {
+                // inserted before a crash: complete what may not have followed (log entry, pointer, marker)
+                Document stored = db.feed().find(eq("_id", item.id())).first();
+                if (stored != null && stored.get("seq") != null) {
+                    logChange(tenant, item.coachId(), ((Number) stored.get("seq")).longValue(), item.id());
+                }
+                if (collapsible) {
+                    pointCollapseAt(collapseId, item.id());
+                }
                 markDelivered(sourceMarker, item.id());
                 return Outcome.ALREADY_THERE;
             }
@@ -148,8 +157,7 @@ public class FeedStore {
         logChange(tenant, item.coachId(), seq, item.id());
         if (collapsible) {
             // repeats of this athlete and reason fold into this item from now on
-            db.feedCollapse().replaceOne(eq("_id", collapseId), new Document("_id", collapseId).append("item", item.id()),
-                    new ReplaceOptions().upsert(true));
+            pointCollapseAt(collapseId, item.id());
         }
         signals.changed(tenant, item.coachId());
         markDelivered(sourceMarker, item.id());
@@ -205,9 +213,21 @@ public class FeedStore {
         return repeats;
     }
 
+    /** The log entry of a change; written once (a replay completing a change finds it there). */
     private void logChange(String tenant, String coachId, long seq, String itemId) {
-        db.feedChanges().insertOne(new Document("_id", changeId(tenant, coachId, seq)).append("seq", seq)
-                .append("item", itemId).append("at", new java.util.Date()));
+        try {
+            db.feedChanges().insertOne(new Document("_id", changeId(tenant, coachId, seq)).append("seq", seq)
+                    .append("item", itemId).append("at", new java.util.Date()));
+        } catch (MongoWriteException e) {
+            if (!NotificationsDatabase.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
+    private void pointCollapseAt(String collapseId, String itemId) {
+        db.feedCollapse().replaceOne(eq("_id", collapseId), new Document("_id", collapseId).append("item", itemId),
+                new ReplaceOptions().upsert(true));
     }
 
     private void markDelivered(String sourceMarker, String itemId) {

@@ -28,6 +28,9 @@ class FeedStoreTest {
     @Inject
     FeedStore feed;
 
+    @Inject
+    NotificationsDatabase db;
+
     private String coach;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -94,5 +97,26 @@ class FeedStoreTest {
         // another coach's token cannot acknowledge it
         assertEquals(java.util.Optional.empty(), feed.acknowledge("acme", "someone-else", id, now));
         assertEquals(java.util.Optional.empty(), feed.acknowledge("globex", coach, id, now));
+    }
+
+    @Test
+    void aReplayAfterACrashCompletesTheLogEntryTheStreamNeeds() {
+        feed.add("acme", item("a1", "e1", Severity.INFO, "SORENESS"), "triage", WINDOW);
+        feed.add("acme", item("a1", "e2", Severity.INFO, "SORENESS"), "triage", WINDOW);
+        // crashes after the item writes: the log entries and the markers were never written
+        db.feedChanges().deleteOne(com.mongodb.client.model.Filters.eq("_id", FeedStore.changeId("acme", coach, 1)));
+        db.feedChanges().deleteOne(com.mongodb.client.model.Filters.eq("_id", FeedStore.changeId("acme", coach, 2)));
+        db.feedSources().deleteOne(com.mongodb.client.model.Filters.eq("_id", FeedStore.itemId("acme", coach, "e1")));
+        db.feedSources().deleteOne(com.mongodb.client.model.Filters.eq("_id", FeedStore.itemId("acme", coach, "e2")));
+        assertEquals(List.of(), feed.changedAfter("acme", coach, 0, 100));
+
+        // the redeliveries find the item and complete what is missing, without counting the repeat twice
+        assertEquals(FeedStore.Outcome.ALREADY_THERE, feed.add("acme", item("a1", "e1", Severity.INFO, "SORENESS"), "triage", WINDOW));
+        assertEquals(FeedStore.Outcome.ALREADY_THERE, feed.add("acme", item("a1", "e2", Severity.INFO, "SORENESS"), "triage", WINDOW));
+        List<FeedStore.Stored> changes = feed.changedAfter("acme", coach, 0, 100);
+        assertEquals(List.of(2L), changes.stream().filter(c -> c.item() != null).map(FeedStore.Stored::seq).toList(),
+                "the item's latest change is in the log again");
+        assertEquals(2, changes.get(changes.size() - 1).repeats());
+        assertEquals(2, feed.lastSeq("acme", coach), "no number taken by the replays");
     }
 }
