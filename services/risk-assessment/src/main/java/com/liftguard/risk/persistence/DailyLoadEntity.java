@@ -47,23 +47,6 @@ public class DailyLoadEntity extends PanacheEntityBase {
         row.sessions++;
     }
 
-    /**
-     * Load by day for the days between {@code from} and {@code to}, both included: a projection of two columns,
-     * so the EWMA window (up to the horizon's 400 rows) is read without building and tracking an entity per day.
-     */
-    public static java.util.Map<LocalDate, Double> loadsBetween(String tenant, String athleteId, LocalDate from,
-                                                                  LocalDate to) {
-        java.util.Map<LocalDate, Double> loads = new java.util.TreeMap<>();
-        for (Object[] row : getEntityManager().createQuery("select d.key.day, d.sessionLoad from DailyLoadEntity d "
-                        + "where d.key.tenant = ?1 and d.key.athleteId = ?2 and d.key.day >= ?3 and d.key.day <= ?4",
-                        Object[].class)
-                .setParameter(1, tenant).setParameter(2, athleteId).setParameter(3, from).setParameter(4, to)
-                .getResultList()) {
-            loads.put((LocalDate) row[0], ((Number) row[1]).doubleValue());
-        }
-        return loads;
-    }
-
     /** The day of the athlete's first session (an index seek, not a scan). */
     public static Optional<LocalDate> firstDay(String tenant, String athleteId) {
         return find("select min(key.day) from DailyLoadEntity where key.tenant = ?1 and key.athleteId = ?2",

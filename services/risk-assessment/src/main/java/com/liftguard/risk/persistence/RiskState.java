@@ -21,6 +21,7 @@ import com.liftguard.risk.domain.TechniqueFindings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -139,25 +140,32 @@ public class RiskState {
     }
 
     public LoadFigures load(String tenant, String athleteId, LocalDate asOf) {
-        return loadCalculator.figures(dailyLoads(tenant, athleteId, asOf), firstDay(tenant, athleteId, asOf), asOf);
-    }
-
-    /**
-     * The day of the athlete's first session; {@code asOf} for an athlete with none yet (known from a
-     * check-in only), whose figures are then all zero with no ACWR.
-     */
-    private LocalDate firstDay(String tenant, String athleteId, LocalDate asOf) {
-        return DailyLoadEntity.firstDay(tenant, athleteId).orElse(asOf);
-    }
-
-    /** The daily loads of the EWMA window before {@code asOf}; days without a session are absent. */
-    private Map<LocalDate, Double> dailyLoads(String tenant, String athleteId, LocalDate asOf) {
-        return DailyLoadEntity.loadsBetween(tenant, athleteId, loadCalculator.windowStart(asOf), asOf);
+        return reads.read(r -> loadWindow(r, tenant, athleteId, asOf).figures());
     }
 
     /** The best estimate per exercise of the e1RM window before {@code asOf}. */
     public Map<Exercise, E1rm.Estimate> e1rm(String tenant, String athleteId, LocalDate asOf) {
-        return e1rm.bestByExercise(estimates(tenant, athleteId, e1rm.windowStart(asOf), asOf), asOf);
+        return reads.read(r -> e1rm.bestByExercise(estimates(r, tenant, athleteId, e1rm.windowStart(asOf), asOf), asOf));
+    }
+
+    /** The daily loads of the EWMA window before {@code asOf} (days without a session absent) and their figures. */
+    private record LoadWindow(Map<LocalDate, Double> daily, LoadFigures figures) {
+    }
+
+    private LoadWindow loadWindow(AssessmentReads.Reader r, String tenant, String athleteId, LocalDate asOf)
+            throws SQLException {
+        Map<LocalDate, Double> daily = r.loads(tenant, athleteId, loadCalculator.windowStart(asOf), asOf);
+        LocalDate first = r.firstDay(tenant, athleteId);
+        // an athlete with no session yet (known from a check-in only) has figures of zero and no ACWR
+        return new LoadWindow(daily, loadCalculator.figures(daily, first != null ? first : asOf, asOf));
+    }
+
+    private static List<E1rm.Estimate> estimates(AssessmentReads.Reader r, String tenant, String athleteId, LocalDate from,
+                                                 LocalDate to) throws SQLException {
+        return r.estimates(tenant, athleteId, from, to).stream()
+                .map(e -> new E1rm.Estimate(Exercise.valueOf(e.exercise()), e.day(), e.sessionId() + "#" + e.setIndex(),
+                        e.e1rmKg()))
+                .toList();
     }
 
     /**
@@ -172,18 +180,12 @@ public class RiskState {
         Instant spacingFrom = end.minus(riskRules.spacingWindowDays(), ChronoUnit.DAYS);
         int lastN = findingRules.lastSessions();
         return reads.read(r -> {
-            Map<LocalDate, Double> daily = r.loads(tenant, athleteId, loadCalculator.windowStart(asOf), asOf);
-            LocalDate first = r.firstDay(tenant, athleteId);
-            LocalDate firstDay = first != null ? first : asOf; // no session yet: a check-in came first
-            LoadFigures load = loadCalculator.figures(daily, firstDay, asOf);
+            LoadWindow load = loadWindow(r, tenant, athleteId, asOf);
 
             // heavy sessions of the spacing window, each judged against the e1RM of its own day
             List<AssessmentReads.Facts> recent = r.facts(tenant, athleteId, spacingFrom, end);
             LocalDate earliest = recent.stream().map(AssessmentReads.Facts::day).min(Comparator.naturalOrder()).orElse(asOf);
-            List<E1rm.Estimate> candidates = r.estimates(tenant, athleteId, e1rm.windowStart(earliest), asOf).stream()
-                    .map(e -> new E1rm.Estimate(Exercise.valueOf(e.exercise()), e.day(), e.sessionId() + "#" + e.setIndex(),
-                            e.e1rmKg()))
-                    .toList();
+            List<E1rm.Estimate> candidates = estimates(r, tenant, athleteId, e1rm.windowStart(earliest), asOf);
             List<HeavySessions.HeavySession> heavy = new ArrayList<>();
             for (AssessmentReads.Facts f : recent) {
                 Map<Exercise, Double> e1rmThatDay = E1rm.kg(e1rm.bestByExercise(candidates, f.day()));
@@ -211,19 +213,12 @@ public class RiskState {
                     end.minus(riskRules.triageWindowDays(), ChronoUnit.DAYS), end));
 
             RiskLevelPolicy.Assessment risk = policy.assess(new RiskLevelPolicy.Inputs(activeTriage,
-                    findings.patterns(lastSessions), load, spacing.tooClose(heavy), sleep));
+                    findings.patterns(lastSessions), load.figures(), spacing.tooClose(heavy), sleep));
             Instant lastHeavy = heavy.stream().map(HeavySessions.HeavySession::performedAt).max(Comparator.naturalOrder())
                     .orElse(null);
-            return new Assessment(asOf, daily.getOrDefault(asOf, 0.0), load, e1rm.bestByExercise(candidates, asOf), risk,
-                    lastHeavy);
+            return new Assessment(asOf, load.daily().getOrDefault(asOf, 0.0), load.figures(),
+                    e1rm.bestByExercise(candidates, asOf), risk, lastHeavy);
         });
-    }
-
-    private List<E1rm.Estimate> estimates(String tenant, String athleteId, LocalDate from, LocalDate to) {
-        return E1rmEstimateEntity.rowsBetween(tenant, athleteId, from, to).stream()
-                .map(r -> new E1rm.Estimate(Exercise.valueOf(r.exercise()), r.day(), r.sessionId() + "#" + r.setIndex(),
-                        r.e1rmKg()))
-                .toList();
     }
 
     static TriageCategory worst(Collection<String> categories) {
