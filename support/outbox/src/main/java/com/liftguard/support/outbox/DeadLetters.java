@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,7 +14,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -73,12 +71,8 @@ public class DeadLetters {
         if (p == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Map<String, Object> config = new HashMap<>(kafkaConfig);
-                    config.put(ProducerConfig.ACKS_CONFIG, "all");
-                    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    Map<String, Object> config = StringProducers.config(kafkaConfig);
                     config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
-                    config.keySet().removeIf(k -> !ProducerConfig.configNames().contains(k));
                     producer = new KafkaProducer<>(config);
                 }
                 p = producer;

@@ -11,7 +11,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +22,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -52,15 +50,10 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
 
     void start(@Observes StartupEvent ignored) {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((k, v) -> config.put(k, v));
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> config = StringProducers.config(kafkaConfig);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        config.keySet().removeIf(k -> !ProducerConfig.configNames().contains(k));
         producer = new KafkaProducer<>(config);
         worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "outbox-relay");
