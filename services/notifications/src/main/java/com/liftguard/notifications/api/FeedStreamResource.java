@@ -123,13 +123,14 @@ public class FeedStreamResource {
                             .data(json(NotificationResponse.of(change.item(), change.repeats()))).build());
                     lastSent = System.nanoTime();
                 }
-                if (changes.isEmpty() && feed.lastSeq(tenant, coachId) > cursor) {
+                long last = changes.isEmpty() ? feed.lastSeq(tenant, coachId) : cursor;
+                if (last > cursor) {
                     // numbers were taken but none of the next BATCH has an entry: writes in flight, or entries
                     // that never completed or have expired; wait as for any gap, then step over them
                     if (gapSince == 0) {
                         gapSince = System.nanoTime();
                     } else if (System.nanoTime() - gapSince >= config.streamGapWait().toNanos()) {
-                        cursor = Math.min(feed.lastSeq(tenant, coachId), cursor + BATCH);
+                        cursor = Math.min(last, cursor + BATCH);
                         gapSince = 0;
                         continue;
                     }
