@@ -65,6 +65,12 @@ public class AssessmentReads {
         T on(Reader reader) throws SQLException;
     }
 
+    /** One row of a result as a value. */
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
     /** The reads, each a single indexed range of one athlete's rows. */
     public final class Reader {
         private final Connection connection;
@@ -76,124 +82,81 @@ public class AssessmentReads {
         /** Load by day for the days in [from, to]. */
         public Map<LocalDate, Double> loads(String tenant, String athleteId, LocalDate from, LocalDate to) throws SQLException {
             Map<LocalDate, Double> loads = new TreeMap<>();
-            try (PreparedStatement ps = connection.prepareStatement("select load_day, session_load from " + schema
-                    + "daily_load where tenant = ? and athlete_id = ? and load_day >= ? and load_day <= ?")) {
-                athlete(ps, tenant, athleteId);
-                ps.setObject(3, from);
-                ps.setObject(4, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        loads.put(rs.getObject(1, LocalDate.class), rs.getDouble(2));
-                    }
-                }
+            for (Map.Entry<LocalDate, Double> day : rows("select load_day, session_load from " + schema + "daily_load "
+                    + "where tenant = ? and athlete_id = ? and load_day >= ? and load_day <= ?", tenant, athleteId,
+                    rs -> Map.entry(rs.getObject(1, LocalDate.class), rs.getDouble(2)), from, to)) {
+                loads.put(day.getKey(), day.getValue());
             }
             return loads;
         }
 
         /** The day of the athlete's first session, or null. */
         public LocalDate firstDay(String tenant, String athleteId) throws SQLException {
-            try (PreparedStatement ps = connection.prepareStatement("select min(load_day) from " + schema
-                    + "daily_load where tenant = ? and athlete_id = ?")) {
-                athlete(ps, tenant, athleteId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getObject(1, LocalDate.class) : null;
-                }
-            }
+            List<LocalDate> min = rows("select min(load_day) from " + schema + "daily_load where tenant = ? "
+                    + "and athlete_id = ?", tenant, athleteId, rs -> rs.getObject(1, LocalDate.class));
+            return min.isEmpty() ? null : min.get(0);
         }
 
         /** Sessions performed in [from, to), oldest first (ties by session id). */
         public List<Facts> facts(String tenant, String athleteId, Instant from, Instant to) throws SQLException {
-            try (PreparedStatement ps = connection.prepareStatement("select session_id, performed_at, performed_on, "
-                    + "spinal_sets, findings from " + schema + "session_facts where tenant = ? and athlete_id = ? "
-                    + "and performed_at >= ? and performed_at < ? order by performed_at, session_id")) {
-                athlete(ps, tenant, athleteId);
-                ps.setObject(3, time(from));
-                ps.setObject(4, time(to));
-                return facts(ps);
-            }
+            return rows("select session_id, performed_at, performed_on, spinal_sets, findings from " + schema
+                    + "session_facts where tenant = ? and athlete_id = ? and performed_at >= ? and performed_at < ? "
+                    + "order by performed_at, session_id", tenant, athleteId, AssessmentReads::facts, time(from), time(to));
         }
 
         /** The last {@code n} sessions performed before {@code until}, newest first (ties by session id, descending). */
         public List<Facts> lastFacts(String tenant, String athleteId, Instant until, int n) throws SQLException {
-            try (PreparedStatement ps = connection.prepareStatement("select session_id, performed_at, performed_on, "
-                    + "spinal_sets, findings from " + schema + "session_facts where tenant = ? and athlete_id = ? "
-                    + "and performed_at < ? order by performed_at desc, session_id desc limit ?")) {
-                athlete(ps, tenant, athleteId);
-                ps.setObject(3, time(until));
-                ps.setInt(4, n);
-                return facts(ps);
-            }
+            return rows("select session_id, performed_at, performed_on, spinal_sets, findings from " + schema
+                    + "session_facts where tenant = ? and athlete_id = ? and performed_at < ? "
+                    + "order by performed_at desc, session_id desc limit ?", tenant, athleteId, AssessmentReads::facts,
+                    time(until), n);
         }
 
         /** Best-e1RM rows of sessions on days in [from, to]. */
         public List<Estimate> estimates(String tenant, String athleteId, LocalDate from, LocalDate to) throws SQLException {
-            List<Estimate> rows = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("select exercise, session_id, set_index, "
-                    + "performed_on, e1rm_kg from " + schema + "e1rm_estimate where tenant = ? and athlete_id = ? "
-                    + "and performed_on >= ? and performed_on <= ?")) {
-                athlete(ps, tenant, athleteId);
-                ps.setObject(3, from);
-                ps.setObject(4, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new Estimate(rs.getString(1), rs.getString(2), rs.getInt(3),
-                                rs.getObject(4, LocalDate.class), rs.getDouble(5)));
-                    }
-                }
-            }
-            return rows;
+            return rows("select exercise, session_id, set_index, performed_on, e1rm_kg from " + schema
+                    + "e1rm_estimate where tenant = ? and athlete_id = ? and performed_on >= ? and performed_on <= ?",
+                    tenant, athleteId, rs -> new Estimate(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            rs.getObject(4, LocalDate.class), rs.getDouble(5)), from, to);
         }
 
         /** The last {@code n} sleep reports before {@code until}, newest first. */
         public List<Sleep> lastSleep(String tenant, String athleteId, Instant until, int n) throws SQLException {
-            List<Sleep> rows = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("select reported_at, hours from " + schema
-                    + "sleep_report where tenant = ? and athlete_id = ? and reported_at < ? "
-                    + "order by reported_at desc, source_id desc limit ?")) {
-                athlete(ps, tenant, athleteId);
-                ps.setObject(3, time(until));
-                ps.setInt(4, n);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new Sleep(instant(rs, 1), rs.getDouble(2)));
-                    }
-                }
-            }
-            return rows;
+            return rows("select reported_at, hours from " + schema + "sleep_report where tenant = ? and athlete_id = ? "
+                    + "and reported_at < ? order by reported_at desc, source_id desc limit ?", tenant, athleteId,
+                    rs -> new Sleep(instant(rs, 1), rs.getDouble(2)), time(until), n);
         }
 
         /** The categories of the triage decisions on pain reported in [from, to). */
         public List<String> triageCategories(String tenant, String athleteId, Instant from, Instant to) throws SQLException {
-            List<String> categories = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("select category from " + schema
-                    + "triage_decision where tenant = ? and athlete_id = ? and reported_at >= ? and reported_at < ?")) {
-                athlete(ps, tenant, athleteId);
-                ps.setObject(3, time(from));
-                ps.setObject(4, time(to));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        categories.add(rs.getString(1));
-                    }
-                }
-            }
-            return categories;
+            return rows("select category from " + schema + "triage_decision where tenant = ? and athlete_id = ? "
+                    + "and reported_at >= ? and reported_at < ?", tenant, athleteId, rs -> rs.getString(1),
+                    time(from), time(to));
         }
 
-        private List<Facts> facts(PreparedStatement ps) throws SQLException {
-            List<Facts> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Facts(rs.getString(1), instant(rs, 2), rs.getObject(3, LocalDate.class),
-                            rs.getString(4), rs.getString(5)));
+        /** The rows of one query on one athlete: tenant and athlete id are its first two parameters. */
+        private <T> List<T> rows(String sql, String tenant, String athleteId, RowMapper<T> mapper, Object... more)
+                throws SQLException {
+            List<T> rows = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setString(1, tenant);
+                ps.setString(2, athleteId);
+                for (int i = 0; i < more.length; i++) {
+                    ps.setObject(3 + i, more[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(mapper.map(rs));
+                    }
                 }
             }
             return rows;
         }
     }
 
-    private static void athlete(PreparedStatement ps, String tenant, String athleteId) throws SQLException {
-        ps.setString(1, tenant);
-        ps.setString(2, athleteId);
+    private static Facts facts(ResultSet rs) throws SQLException {
+        return new Facts(rs.getString(1), instant(rs, 2), rs.getObject(3, LocalDate.class), rs.getString(4),
+                rs.getString(5));
     }
 
     private static OffsetDateTime time(Instant instant) {
