@@ -1,6 +1,5 @@
 package com.liftguard.ingestion.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.liftguard.events.Event;
 import com.liftguard.events.RosterChanged;
@@ -14,6 +13,7 @@ import com.liftguard.ingestion.persistence.IngestStore;
 import com.liftguard.ingestion.persistence.IngestStore.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +28,7 @@ import java.util.UUID;
 
 /**
  * Stores a validated batch and puts its events on Kafka before answering. Order of work: open the batch
- * (a marker naming its ids), insert the items (the primary key decides ACCEPTED or DUPLICATE), publish
+ * (a marker), insert its receipt (the unique index on item ids decides ACCEPTED or DUPLICATE), publish
  * the new ones and any duplicate whose own batch is still open (an earlier attempt that may not have
  * reached Kafka), then close the batch. If Kafka fails, the batch's inserts are removed again and the
  * caller gets 503: a retry then starts from scratch. If this instance dies in between, the sweeper finds
@@ -74,11 +74,11 @@ public class BatchIngestion {
                 continue;
             }
             itemOf[n++] = items.size();
-            items.add(new IngestStore.Item(itemId, item.get("athleteId").asText(), received.raw()));
+            items.add(new IngestStore.Item(itemId, received.raw()));
             events.add(prepare(kind, tenant, item, receivedAt));
         }
 
-        store.open(kind, tenant, batchId, items.stream().map(IngestStore.Item::itemId).toList(), receivedAt);
+        store.open(kind, tenant, batchId, items, receivedAt);
         List<String> inserted = new ArrayList<>(items.size());
         try {
             boolean[] isNew = store.insertNew(kind, tenant, batchId, items, receivedAt);
@@ -113,7 +113,7 @@ public class BatchIngestion {
             return results;
         } catch (EventPublisher.PublishFailedException | RuntimeException e) {
             try {
-                store.abort(kind, tenant, batchId, inserted);
+                store.abort(kind, batchId, IngestStore.parts(items).size());
             } catch (RuntimeException cleanup) {
                 // the batch stays open: the sweeper publishes what it stored, as after a crash
                 e.addSuppressed(cleanup);
@@ -133,8 +133,8 @@ public class BatchIngestion {
     /** The event of an item stored earlier, rebuilt byte for byte from its raw JSON and receipt time. */
     public static CanonicalEvents.Prepared rebuild(Kind kind, String tenant, IngestStore.Stored stored) {
         try {
-            return prepare(kind, tenant, EventCodec.mapper().readTree(stored.rawJson()), stored.receivedAt());
-        } catch (JsonProcessingException e) {
+            return prepare(kind, tenant, EventCodec.mapper().readTree(stored.raw()), stored.receivedAt());
+        } catch (IOException e) {
             throw new IllegalStateException("stored item " + stored.itemId() + " is not JSON", e);
         }
     }

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.liftguard.events.serde.EventCodec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,13 +19,13 @@ import java.util.List;
  *
  * @param tree the whole body as a tree (an array for a well-formed batch; anything else for the validator
  *     to refuse with a clear error)
- * @param raw the text of each array element, in order; empty when the body is not an array
+ * @param raw the UTF-8 text of each array element, byte for byte, in order; empty when the body is not an array
  */
-public record ReceivedBatch(JsonNode tree, List<String> raw) {
+public record ReceivedBatch(JsonNode tree, List<byte[]> raw) {
     private static final ObjectMapper MAPPER = EventCodec.mapper();
 
-    /** One item as received: its tree and its text. */
-    public record Received(JsonNode item, String raw) {
+    /** One item as received: its tree and its UTF-8 text. */
+    public record Received(JsonNode item, byte[] raw) {
     }
 
     public static ReceivedBatch parse(byte[] body) throws IOException {
@@ -34,18 +34,35 @@ public record ReceivedBatch(JsonNode tree, List<String> raw) {
                 return new ReceivedBatch(MAPPER.readTree(body), List.of());
             }
             ArrayNode items = JsonNodeFactory.instance.arrayNode();
-            List<String> raw = new ArrayList<>();
+            List<byte[]> raw = new ArrayList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 int start = (int) p.currentTokenLocation().getByteOffset();
                 JsonNode item = MAPPER.readTree(p);
                 int end = (int) p.currentLocation().getByteOffset();
                 items.add(item);
-                raw.add(new String(body, start, end - start, StandardCharsets.UTF_8));
+                raw.add(Arrays.copyOfRange(body, start, end));
             }
             if (p.nextToken() != null) {
                 throw new JsonParseException(p, "unexpected content after the top-level array");
             }
             return new ReceivedBatch(items, raw);
+        }
+    }
+
+    /**
+     * One JSON value and nothing after it (a record streamed on an ingest topic): its text is stored as
+     * received, inside a receipt's array, so trailing content is refused here rather than kept.
+     */
+    public static JsonNode parseOne(byte[] value) throws IOException {
+        try (JsonParser p = MAPPER.getFactory().createParser(value)) {
+            if (p.nextToken() == null) {
+                throw new JsonParseException(p, "no JSON value");
+            }
+            JsonNode node = MAPPER.readTree(p);
+            if (p.nextToken() != null) {
+                throw new JsonParseException(p, "unexpected content after the JSON value");
+            }
+            return node;
         }
     }
 

@@ -14,6 +14,7 @@ import com.liftguard.support.web.ApiKeys;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,7 +92,7 @@ public class IngestTopicsConsumer {
         publisher.send(deadLetters);
     }
 
-    private record Accepted(String tenant, JsonNode item, String raw) {
+    private record Accepted(String tenant, JsonNode item, byte[] raw) {
     }
 
     private void items(ConsumerRecords<String, String> records, IngestStore.Kind kind) throws Exception {
@@ -139,9 +140,13 @@ public class IngestTopicsConsumer {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Accepted(tenant.get(), EventCodec.mapper().readTree(record.value()), record.value()));
+            byte[] raw = record.value().getBytes(StandardCharsets.UTF_8);
+            return Optional.of(new Accepted(tenant.get(), ReceivedBatch.parseOne(raw), raw));
         } catch (JsonProcessingException e) {
             deadLetters.add(deadLetter(record, "the value is not JSON: " + e.getOriginalMessage(), List.of()));
+            return Optional.empty();
+        } catch (IOException e) {
+            deadLetters.add(deadLetter(record, "the value is not JSON: " + e.getMessage(), List.of()));
             return Optional.empty();
         }
     }

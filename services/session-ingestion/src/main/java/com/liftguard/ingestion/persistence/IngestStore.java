@@ -1,19 +1,19 @@
 package com.liftguard.ingestion.persistence;
 
+import com.liftguard.ingestion.domain.ReceivedBatch;
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,23 +22,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Raw sessions and check-ins in MongoDB, one document per tenant and platform id ({@code _id} is
- * {@code tenant:id}, so the primary key is the idempotency check). Each stored item names the request
- * ("batch") that stored it. A batch has an open marker in {@code ingest_batches} from before its items are
- * inserted until Kafka has acknowledged their events: an item whose batch is still open may not have been
- * published yet, and is re-published by a retry of the same item or by the sweeper. Closing a batch is one
- * delete, whatever its size, which keeps the accept path to three writes per request.
+ * What platforms sent, in MongoDB. Each accepted request is one receipt document per kind
+ * ({@code sessions_received}, {@code check_ins_received}): the tenant, the receipt time, the ids of the items
+ * it stored ({@code ids}, each {@code tenant:itemId}) and the items themselves exactly as received
+ * ({@code raw}: the UTF-8 bytes of a JSON array whose elements are the items' texts byte for byte, in the
+ * order of {@code ids}). A unique index on {@code ids} is the idempotency check: an item id is stored at
+ * most once per tenant, whichever receipt holds it. One document per request instead of one per item keeps
+ * the accept path to three writes per request whatever its size: open the batch, insert the receipt, close
+ * the batch. A request larger than {@link #PART_BYTES} is stored as several receipts (parts).
  *
- * <p>{@code raw} is the item exactly as received (its JSON text), and {@code receivedAt} is kept to the
- * millisecond the event carries, so the event can be rebuilt byte for byte from what is stored.
+ * <p>A batch has an open marker in {@code ingest_batches} from before its receipt is inserted until Kafka
+ * has acknowledged its events: an item whose batch is still open may not have been published yet, and is
+ * re-published by a retry of the same item or by the sweeper. Closing a batch is one delete.
+ *
+ * <p>{@code receivedAt} is kept to the millisecond the events carry, so every event can be rebuilt byte
+ * for byte from what is stored.
  */
 @ApplicationScoped
 public class IngestStore {
     public enum Kind {
-        SESSION("sessions", "sessionId"), CHECK_IN("check_ins", "checkInId");
+        SESSION("sessions_received", "sessionId"), CHECK_IN("check_ins_received", "checkInId");
 
         final String collection;
         public final String idField;
@@ -49,19 +56,23 @@ public class IngestStore {
         }
     }
 
-    /** One item to store: the tenant's id for it, its athlete and the JSON text received. */
-    public record Item(String itemId, String athleteId, String rawJson) {
+    /** One item to store: the tenant's id for it and the JSON text received (UTF-8). */
+    public record Item(String itemId, byte[] raw) {
     }
 
-    /** A stored item whose batch is still open: enough to rebuild and publish its event. */
-    public record Stored(String itemId, String rawJson, Instant receivedAt) {
+    /** A stored item: enough to rebuild and publish its event. */
+    public record Stored(String itemId, byte[] raw, Instant receivedAt) {
     }
 
     /** An open batch older than the sweeper's grace: its request crashed or is hanging. */
-    public record OpenBatch(String batchId, Kind kind, String tenant, List<String> itemIds) {
+    public record OpenBatch(String batchId, Kind kind, String tenant, int parts) {
     }
 
     static final String BATCHES = "ingest_batches";
+    /** Raw bytes per receipt document before a request is split into parts (MongoDB's limit is 16 MiB). */
+    static final int PART_BYTES = 8 * 1024 * 1024;
+    /** Inserting a receipt again after dropping what turned out to be duplicates: bounded, for a live race. */
+    private static final int INSERT_ATTEMPTS = 8;
 
     @Inject
     MongoClient mongo;
@@ -70,49 +81,94 @@ public class IngestStore {
     String database;
 
     void createIndexes(@Observes StartupEvent ignored) {
+        for (Kind kind : Kind.values()) {
+            collection(kind).createIndex(Indexes.ascending("ids"), new IndexOptions().unique(true).name("item_ids"));
+        }
         batches().createIndex(Indexes.ascending("openedAt"), new IndexOptions().name("opened_at"));
         athletes().createIndex(Indexes.ascending("tenant", "athleteId"),
                 new IndexOptions().unique(true).name("tenant_athlete"));
     }
 
-    /** Opens a batch before any of its items is stored; {@code itemIds} are every id it may insert. */
-    public void open(Kind kind, String tenant, String batchId, List<String> itemIds, Instant at) {
+    /** Opens a batch before any of it is stored; {@code items} are every item it may insert. */
+    public void open(Kind kind, String tenant, String batchId, List<Item> items, Instant at) {
         batches().insertOne(new Document("_id", batchId).append("kind", kind.name()).append("tenant", tenant)
-                .append("ids", itemIds).append("openedAt", Date.from(at)));
+                .append("parts", parts(items).size()).append("openedAt", Date.from(at)));
     }
 
     /**
-     * Inserts the items in one round trip; the primary key decides which are new. Returns, in the order
-     * of {@code items}, whether each one was inserted (false: the tenant already has an item with that id).
+     * Stores the items that are new for the tenant, in one receipt per part; the unique index decides which
+     * are new. Returns, in the order of {@code items}, whether each one was stored by this call (false: the
+     * tenant already has an item with that id). {@code items} must not repeat an id.
      */
     public boolean[] insertNew(Kind kind, String tenant, String batchId, List<Item> items, Instant receivedAt) {
         boolean[] inserted = new boolean[items.size()];
-        if (items.isEmpty()) {
-            return inserted;
-        }
-        Date received = Date.from(receivedAt);
-        List<Document> docs = new ArrayList<>(items.size());
-        for (Item item : items) {
-            docs.add(new Document("_id", id(tenant, item.itemId()))
-                    .append("tenant", tenant)
-                    .append(kind.idField, item.itemId())
-                    .append("athleteId", item.athleteId())
-                    .append("receivedAt", received)
-                    .append("batch", batchId)
-                    .append("raw", item.rawJson()));
-        }
-        java.util.Arrays.fill(inserted, true);
-        try {
-            collection(kind).insertMany(docs, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                inserted[error.getIndex()] = false;
+        int offset = 0;
+        List<List<Item>> parts = parts(items);
+        for (int p = 0; p < parts.size(); p++) {
+            List<Item> part = parts.get(p);
+            Set<String> stored = insertPart(kind, tenant, batchId, partId(batchId, p), part, receivedAt);
+            for (int i = 0; i < part.size(); i++) {
+                inserted[offset + i] = stored.contains(part.get(i).itemId());
             }
+            offset += part.size();
         }
         return inserted;
+    }
+
+    /** Inserts one receipt; on a duplicate id, finds which ids the tenant already has and stores the rest. */
+    private Set<String> insertPart(Kind kind, String tenant, String batchId, String receiptId, List<Item> part,
+                                   Instant receivedAt) {
+        List<Item> remaining = part;
+        for (int attempt = 0; attempt < INSERT_ATTEMPTS; attempt++) {
+            if (remaining.isEmpty()) {
+                return Set.of();
+            }
+            try {
+                collection(kind).insertOne(receipt(tenant, batchId, receiptId, remaining, receivedAt));
+                Set<String> stored = new HashSet<>();
+                remaining.forEach(i -> stored.add(i.itemId()));
+                return stored;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            // an earlier attempt of this very insert may have landed (an error after the write): it is ours
+            Document ours = collection(kind).find(Filters.eq("_id", receiptId)).projection(new Document("ids", 1)).first();
+            if (ours != null) {
+                Set<String> stored = new HashSet<>();
+                ours.getList("ids", String.class).forEach(id -> stored.add(id.substring(tenant.length() + 1)));
+                return stored;
+            }
+            Set<String> existing = new HashSet<>();
+            collection(kind).find(Filters.in("ids", ids(tenant, remaining))).projection(new Document("ids", 1))
+                    .forEach(d -> existing.addAll(d.getList("ids", String.class)));
+            remaining = remaining.stream().filter(i -> !existing.contains(id(tenant, i.itemId()))).toList();
+        }
+        throw new IllegalStateException("could not store receipt " + receiptId + " in " + INSERT_ATTEMPTS
+                + " attempts: its items kept turning out to be duplicates of concurrent requests");
+    }
+
+    private static Document receipt(String tenant, String batchId, String receiptId, List<Item> items,
+                                    Instant receivedAt) {
+        int size = 2;
+        for (Item item : items) {
+            size += item.raw().length + 1;
+        }
+        byte[] raw = new byte[size - (items.isEmpty() ? 0 : 1)];
+        int at = 0;
+        raw[at++] = '[';
+        for (Item item : items) {
+            if (at > 1) {
+                raw[at++] = ',';
+            }
+            System.arraycopy(item.raw(), 0, raw, at, item.raw().length);
+            at += item.raw().length;
+        }
+        raw[at] = ']';
+        return new Document("_id", receiptId).append("batch", batchId).append("tenant", tenant)
+                .append("receivedAt", Date.from(receivedAt)).append("ids", ids(tenant, items))
+                .append("raw", new Binary(raw));
     }
 
     /**
@@ -123,17 +179,24 @@ public class IngestStore {
         if (itemIds.isEmpty()) {
             return List.of();
         }
-        List<Document> stored = collection(kind).find(Filters.in("_id", itemIds.stream().map(i -> id(tenant, i)).toList()))
+        List<Document> receipts = collection(kind).find(Filters.in("ids", itemIds.stream().map(i -> id(tenant, i)).toList()))
                 .into(new ArrayList<>());
         Set<Object> batchIds = new HashSet<>();
-        stored.forEach(d -> batchIds.add(d.get("batch")));
+        receipts.forEach(d -> batchIds.add(d.get("batch")));
         batchIds.remove(exceptBatch);
         if (batchIds.isEmpty()) {
             return List.of();
         }
         Set<Object> open = new HashSet<>();
         batches().find(Filters.in("_id", batchIds)).forEach(b -> open.add(b.get("_id")));
-        return stored.stream().filter(d -> open.contains(d.get("batch"))).map(d -> stored(kind, d)).toList();
+        Set<String> wanted = new HashSet<>(itemIds);
+        List<Stored> stored = new ArrayList<>();
+        for (Document receipt : receipts) {
+            if (open.contains(receipt.get("batch"))) {
+                items(kind, receipt).stream().filter(i -> wanted.contains(i.itemId())).forEach(stored::add);
+            }
+        }
+        return stored;
     }
 
     /** Kafka acknowledged every event of the batch. */
@@ -141,13 +204,9 @@ public class IngestStore {
         batches().deleteOne(Filters.eq("_id", batchId));
     }
 
-    /** Kafka did not acknowledge the batch: remove what it inserted, then the marker. Nothing half-stored. */
-    public void abort(Kind kind, String tenant, String batchId, List<String> insertedIds) {
-        if (!insertedIds.isEmpty()) {
-            collection(kind).deleteMany(Filters.and(
-                    Filters.in("_id", insertedIds.stream().map(i -> id(tenant, i)).toList()),
-                    Filters.eq("batch", batchId)));
-        }
+    /** Kafka did not acknowledge the batch: remove its receipts (only what it stored), then the marker. */
+    public void abort(Kind kind, String batchId, int parts) {
+        collection(kind).deleteMany(Filters.in("_id", partIds(batchId, parts)));
         close(batchId);
     }
 
@@ -156,18 +215,72 @@ public class IngestStore {
         List<OpenBatch> stale = new ArrayList<>();
         batches().find(Filters.lt("openedAt", Date.from(Instant.now().minus(age)))).limit(limit)
                 .forEach(b -> stale.add(new OpenBatch(b.getString("_id"), Kind.valueOf(b.getString("kind")),
-                        b.getString("tenant"), b.getList("ids", String.class))));
+                        b.getString("tenant"), b.getInteger("parts", 1))));
         return stale;
     }
 
     /** The items a batch managed to store (a crash may have come before the insert). */
     public List<Stored> itemsOf(OpenBatch batch) {
         List<Stored> items = new ArrayList<>();
-        collection(batch.kind()).find(Filters.and(
-                        Filters.in("_id", batch.itemIds().stream().map(i -> id(batch.tenant(), i)).toList()),
-                        Filters.eq("batch", batch.batchId())))
-                .forEach(d -> items.add(stored(batch.kind(), d)));
+        collection(batch.kind()).find(Filters.in("_id", partIds(batch.batchId(), batch.parts())))
+                .forEach(d -> items.addAll(items(batch.kind(), d)));
         return items;
+    }
+
+    /** The parts of a request, in order: consecutive items, each part at most {@link #PART_BYTES} of raw text. */
+    public static List<List<Item>> parts(List<Item> items) {
+        List<List<Item>> parts = new ArrayList<>();
+        int from = 0;
+        long bytes = 0;
+        for (int i = 0; i < items.size(); i++) {
+            int size = items.get(i).raw().length + 1;
+            if (i > from && bytes + size > PART_BYTES) {
+                parts.add(items.subList(from, i));
+                from = i;
+                bytes = 0;
+            }
+            bytes += size;
+        }
+        if (from < items.size()) {
+            parts.add(items.subList(from, items.size()));
+        }
+        return parts;
+    }
+
+    private static String partId(String batchId, int part) {
+        return part == 0 ? batchId : batchId + "/" + (part + 1);
+    }
+
+    private static List<String> partIds(String batchId, int parts) {
+        List<String> ids = new ArrayList<>(Math.max(1, parts));
+        for (int p = 0; p < Math.max(1, parts); p++) {
+            ids.add(partId(batchId, p));
+        }
+        return ids;
+    }
+
+    /** A receipt's items, read back from its raw array. */
+    private static List<Stored> items(Kind kind, Document receipt) {
+        Instant receivedAt = receipt.getDate("receivedAt").toInstant();
+        ReceivedBatch batch;
+        try {
+            batch = ReceivedBatch.parse(receipt.get("raw", Binary.class).getData());
+        } catch (IOException e) {
+            throw new IllegalStateException("receipt " + receipt.get("_id") + " does not hold a JSON array", e);
+        }
+        List<Stored> stored = new ArrayList<>();
+        for (ReceivedBatch.Received r : batch.items()) {
+            stored.add(new Stored(r.item().get(kind.idField).asText(), r.raw(), receivedAt));
+        }
+        return stored;
+    }
+
+    private static List<String> ids(String tenant, List<Item> items) {
+        List<String> ids = new ArrayList<>(items.size());
+        for (Item item : items) {
+            ids.add(id(tenant, item.itemId()));
+        }
+        return ids;
     }
 
     public Document upsertAthlete(String tenant, String athleteId, String displayName, List<String> coachIds,
@@ -180,10 +293,6 @@ public class IngestStore {
                 .append("changedAt", Date.from(changedAt));
         athletes().replaceOne(Filters.eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true));
         return doc;
-    }
-
-    private static Stored stored(Kind kind, Document d) {
-        return new Stored(d.getString(kind.idField), d.getString("raw"), d.getDate("receivedAt").toInstant());
     }
 
     private static String id(String tenant, String itemId) {

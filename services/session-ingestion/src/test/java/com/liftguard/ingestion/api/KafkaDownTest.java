@@ -46,7 +46,9 @@ class KafkaDownTest {
                 .header("Retry-After", "5")
                 .contentType("application/problem+json")
                 .body("status", equalTo(503));
-        assertEquals(0, mongo.getDatabase("ingestion-kafka-down").getCollection("sessions")
-                .countDocuments(Filters.eq("athleteId", athlete)));
+        // neither the receipt nor the batch's open marker stays
+        assertEquals(0, mongo.getDatabase("ingestion-kafka-down").getCollection("sessions_received")
+                .countDocuments(Filters.eq("ids", "acme:down-1")));
+        assertEquals(0, mongo.getDatabase("ingestion-kafka-down").getCollection("ingest_batches").countDocuments());
     }
 }
