@@ -65,22 +65,25 @@ public final class IngestBench {
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 awaitReady(port, service, log);
-                Result warm = post(port, clients, batch, sets, Math.max(3, seconds / 6), "warm");
+                Result warm = post(port, clients, batch, sets, Math.max(3, seconds / 6), "warm", service.pid());
                 // the ceiling: Kafka's own producer on the same broker, with records the size of the events the
                 // service published in the warm-up; a first run warms the broker up and is not counted
                 int eventBytes = publishedEventSize(broker.bootstrapServers());
                 producerPerformance(broker.bootstrapServers(), Math.max(50_000, perfRecords / 3), eventBytes);
-                double ceiling = producerPerformance(broker.bootstrapServers(), perfRecords, eventBytes);
-                Result run = post(port, clients, batch, sets, seconds, "run");
+                Ceiling ceiling = producerPerformance(broker.bootstrapServers(), perfRecords, eventBytes);
+                Result run = post(port, clients, batch, sets, seconds, "run", service.pid());
                 double rate = run.sessions / run.seconds;
                 System.out.println();
                 System.out.println("| measure | value |");
                 System.out.println("|---|---|");
                 System.out.printf(Locale.ROOT, "| Kafka ProducerPerformance (%d B records = one session event, acks=all, lz4) | %.0f records/s |%n",
-                        eventBytes, ceiling);
+                        eventBytes, ceiling.recordsPerSecond());
                 System.out.printf(Locale.ROOT, "| session-ingestion, POST /v1/sessions (%d x %d, %d sets each) | %.0f sessions/s |%n",
                         clients, batch, sets, rate);
-                System.out.printf(Locale.ROOT, "| ratio (goal >= 50%%) | %.0f%% |%n", 100 * rate / ceiling);
+                System.out.printf(Locale.ROOT, "| ratio (goal >= 50%%) | %.0f%% |%n", 100 * rate / ceiling.recordsPerSecond());
+                System.out.printf(Locale.ROOT, "| CPU us per record, ProducerPerformance / broker JVM | %s |%n", ceiling.cpuPerRecord());
+                System.out.printf(Locale.ROOT, "| CPU us per session, session-ingestion / bench JVM (client, broker, mongo-java-server) | %s |%n",
+                        run.cpuPerSession());
                 System.out.printf(Locale.ROOT, "| batch latency p50 / p99 | %d ms / %d ms |%n",
                         run.percentile(50), run.percentile(99));
                 System.out.printf(Locale.ROOT, "| failed requests | %d (warm-up %d) |%n", run.failures, warm.failures);
@@ -91,7 +94,18 @@ public final class IngestBench {
         }
     }
 
-    record Result(long sessions, double seconds, long failures, List<Long> latenciesMs) {
+    /**
+     * One timed run of posting: sessions accepted, and the CPU seconds the service and this JVM (load client,
+     * broker, mongo-java-server) used meanwhile.
+     */
+    record Result(long sessions, double seconds, long failures, List<Long> latenciesMs, double serviceCpuSeconds,
+                  double benchCpuSeconds) {
+        /** CPU microseconds per accepted session: the service's, this JVM's. */
+        String cpuPerSession() {
+            return String.format(Locale.ROOT, "%.1f / %.1f", 1e6 * serviceCpuSeconds / Math.max(1, sessions),
+                    1e6 * benchCpuSeconds / Math.max(1, sessions));
+        }
+
         long percentile(int p) {
             if (latenciesMs.isEmpty()) {
                 return 0;
@@ -101,8 +115,10 @@ public final class IngestBench {
         }
     }
 
-    static Result post(int port, int clients, int batch, int sets, int seconds, String phase)
+    static Result post(int port, int clients, int batch, int sets, int seconds, String phase, long servicePid)
             throws Exception {
+        double serviceCpu = cpuSeconds(servicePid);
+        double benchCpu = ownCpuSeconds();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create("http://127.0.0.1:" + port + "/v1/sessions");
@@ -164,7 +180,8 @@ public final class IngestBench {
         }
         pool.shutdown();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(sessions.get(), elapsed, failures.get(), List.copyOf(latencies));
+        return new Result(sessions.get(), elapsed, failures.get(), List.copyOf(latencies),
+                cpuSeconds(servicePid) - serviceCpu, ownCpuSeconds() - benchCpu);
     }
 
     static String sessionJson(String sessionId, String athleteId, int sets) {
@@ -205,8 +222,18 @@ public final class IngestBench {
     }
 
     /** Runs Kafka's ProducerPerformance in its own JVM (it calls System.exit) and returns its records/s. */
-    static double producerPerformance(String bootstrap, int records, int recordBytes) throws Exception {
+    /** Kafka's ProducerPerformance: records/s, and CPU seconds of its process and of this JVM (the broker). */
+    record Ceiling(double recordsPerSecond, int records, double producerCpuSeconds, double brokerCpuSeconds) {
+        /** CPU microseconds per record: the producer's, this JVM's. */
+        String cpuPerRecord() {
+            return String.format(Locale.ROOT, "%.1f / %.1f", 1e6 * producerCpuSeconds / records,
+                    1e6 * brokerCpuSeconds / records);
+        }
+    }
+
+    static Ceiling producerPerformance(String bootstrap, int records, int recordBytes) throws Exception {
         String classpath = System.getProperty("java.class.path");
+        double benchCpu = ownCpuSeconds();
         Process p = new ProcessBuilder(javaBinary(), "-cp", classpath, "org.apache.kafka.tools.ProducerPerformance",
                 "--topic", "bench-producer-performance", "--num-records", Integer.toString(records),
                 "--record-size", Integer.toString(recordBytes), "--throughput", "-1",
@@ -214,13 +241,17 @@ public final class IngestBench {
                 "batch.size=262144", "compression.type=lz4")
                 .redirectErrorStream(true).start();
         String last = null;
+        double producerCpu = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.contains("records sent")) {
                     last = line;
+                    // the summary is its last line: what it used up to here is what the run cost
+                    producerCpu = cpuSeconds(p.pid());
                 }
             }
         }
+        double brokerCpu = ownCpuSeconds() - benchCpu;
         p.waitFor(5, TimeUnit.MINUTES);
         if (last == null) {
             throw new IllegalStateException("ProducerPerformance printed no result");
@@ -230,7 +261,25 @@ public final class IngestBench {
         if (!m.find()) {
             throw new IllegalStateException("cannot read records/sec from: " + last);
         }
-        return Double.parseDouble(m.group(1));
+        return new Ceiling(Double.parseDouble(m.group(1)), records, producerCpu, brokerCpu);
+    }
+
+    /** CPU seconds (user + system) a process has used so far; -1 where /proc is not there or it has gone. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command name; clock ticks of 1/100 s
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** CPU seconds this JVM has used so far. */
+    static double ownCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
     }
 
     private static void awaitReady(int port, Process service, Path log) throws Exception {

@@ -49,14 +49,7 @@ public final class SystemBench {
 
         /** CPU seconds (user + system) the process has used so far; -1 where /proc is not there. */
         double cpuSeconds() {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command name; clock ticks of 1/100 s
-                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-            } catch (IOException | RuntimeException e) {
-                return -1;
-            }
+            return IngestBench.cpuSeconds(process.pid());
         }
 
         long rssKb() {
@@ -93,11 +86,12 @@ public final class SystemBench {
             services.add(start(root, SERVICES.get(0), broker.bootstrapServers(), mongo.connectionString()));
             Service ingestion = services.get(0);
             System.out.printf(Locale.ROOT, "%s ready in %d ms%n", ingestion.name(), ingestion.startMillis());
-            IngestBench.post(ingestion.port(), clients, batch, 8, Math.max(3, ingestSeconds / 6), "warm");
+            IngestBench.post(ingestion.port(), clients, batch, 8, Math.max(3, ingestSeconds / 6), "warm", ingestion.process().pid());
             int eventBytes = IngestBench.publishedEventSize(broker.bootstrapServers());
             IngestBench.producerPerformance(broker.bootstrapServers(), 100_000, eventBytes);
-            double ceiling = IngestBench.producerPerformance(broker.bootstrapServers(), 300_000, eventBytes);
-            IngestBench.Result ingest = IngestBench.post(ingestion.port(), clients, batch, 8, ingestSeconds, "run");
+            IngestBench.Ceiling ceiling = IngestBench.producerPerformance(broker.bootstrapServers(), 300_000, eventBytes);
+            IngestBench.Result ingest = IngestBench.post(ingestion.port(), clients, batch, 8, ingestSeconds, "run",
+                    ingestion.process().pid());
             double ingestRate = ingest.sessions() / ingest.seconds();
 
             // 2. the consumers; they start at the end of their topics (the throughput run's million sessions
@@ -322,8 +316,7 @@ public final class SystemBench {
     private static final String THIS_PROCESS = "bench";
 
     private static double ownCpuSeconds() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
+        return IngestBench.ownCpuSeconds();
     }
     private static final int WARM_RATE = 300;
 
@@ -394,7 +387,7 @@ public final class SystemBench {
                 + "{\"exercise\":\"HIP_THRUST\",\"reps\":10,\"loadKg\":100,\"rir\":3}]" + pain + "}";
     }
 
-    private static String table(int eventBytes, double ceiling, double ingestRate, IngestBench.Result ingest, int clients,
+    private static String table(int eventBytes, IngestBench.Ceiling perf, double ingestRate, IngestBench.Result ingest, int clients,
                                 int batch, int e2eSeconds, List<Latency> e2e, List<Service> services,
                                 Map<String, Long> rss) {
         StringBuilder t = new StringBuilder();
@@ -403,15 +396,20 @@ public final class SystemBench {
                 + "mongo-java-server, the four services) on this machine. Command: `bench/run.sh`.%n%n",
                 Instant.now().toString().substring(0, 16).replace('T', ' ') + " UTC",
                 Runtime.getRuntime().availableProcessors(), Runtime.version().feature()));
+        double ceiling = perf.recordsPerSecond();
         t.append("| measure | value | goal |\n|---|---|---|\n");
         t.append(String.format(Locale.ROOT, "| Kafka ProducerPerformance (%d B records, acks=all, lz4) | %.0f records/s | |%n",
                 eventBytes, ceiling));
+        t.append(String.format(Locale.ROOT, "| ... CPU us per record: ProducerPerformance / the bench's JVM (broker) | %s | |%n",
+                perf.cpuPerRecord()));
         t.append(String.format(Locale.ROOT, "| ingest, POST /v1/sessions (%d clients x %d sessions; ingestion running alone) | %.0f sessions/s | |%n",
                 clients, batch, ingestRate));
         t.append(String.format(Locale.ROOT, "| ingest / producer ceiling | %.0f%% | >= 50%% %s |%n", 100 * ingestRate / ceiling,
                 100 * ingestRate / ceiling >= 50 ? "(met)" : "(not met)"));
         t.append(String.format(Locale.ROOT, "| ingest batch latency p50 / p99 | %d ms / %d ms | |%n",
                 ingest.percentile(50), ingest.percentile(99)));
+        t.append(String.format(Locale.ROOT, "| ... CPU us per session: session-ingestion / the bench's JVM (load client, broker, mongo-java-server) | %s | |%n",
+                ingest.cpuPerSession()));
         for (Latency e : e2e) {
             boolean goal = e.offeredRate() >= 1000;
             t.append(String.format(Locale.ROOT, "| end to end (202 -> coach's live stream) at %d sessions/s for %d s: p50 / p99 / max | %d ms / %d ms / %d ms | %s |%n",

@@ -32,4 +32,17 @@ class EventIdsTest {
         assertEquals(id, UUID.fromString(id).toString());
         assertEquals(3, UUID.fromString(id).version(), "name-based");
     }
+
+    @Test
+    void idsAreTheNameBasedUuidsOfTheLengthPrefixedParts() {
+        // the ids already published stay what they were: UUID.nameUUIDFromBytes of "len:part|..." in UTF-8
+        for (String[] parts : new String[][] {{"session", "acme", "s-1"}, {"feed-change", "t", "coach-ü", "42"}, {}, {""}}) {
+            StringBuilder name = new StringBuilder();
+            for (String p : parts) {
+                name.append(p.length()).append(':').append(p).append('|');
+            }
+            assertEquals(UUID.nameUUIDFromBytes(name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+                    EventIds.derive(parts));
+        }
+    }
 }

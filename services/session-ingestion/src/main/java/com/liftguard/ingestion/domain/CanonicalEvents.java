@@ -3,6 +3,7 @@ package com.liftguard.ingestion.domain;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.liftguard.events.CheckInIngested;
@@ -18,6 +19,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the event announcing a validated session or check-in straight from the request's JSON tree, in
@@ -53,12 +57,13 @@ public final class CanonicalEvents {
         String athleteId = item.get("athleteId").asText();
         String id = EventIds.derive("session", tenant, sessionId);
         return prepare(SESSION, id, tenant, athleteId, receivedAt, g -> {
-            g.writeStringField("sessionId", sessionId);
-            g.writeStringField("athleteId", athleteId);
-            g.writeStringField("performedAt", offsetDateTime(item.get("performedAt")));
-            g.writeNumberField("durationMinutes", item.get("durationMinutes").intValue());
-            g.writeNumberField("sessionRpe", item.get("sessionRpe").doubleValue());
-            g.writeArrayFieldStart("sets");
+            str(g, "sessionId", sessionId);
+            str(g, "athleteId", athleteId);
+            str(g, "performedAt", offsetDateTime(item.get("performedAt")));
+            num(g, "durationMinutes", item.get("durationMinutes").intValue());
+            num(g, "sessionRpe", item.get("sessionRpe").doubleValue());
+            field(g, "sets");
+            g.writeStartArray();
             JsonNode sets = item.get("sets");
             if (sets != null) {
                 for (JsonNode set : sets) {
@@ -76,9 +81,9 @@ public final class CanonicalEvents {
         String athleteId = item.get("athleteId").asText();
         String id = EventIds.derive("check-in", tenant, checkInId);
         return prepare(CHECK_IN, id, tenant, athleteId, receivedAt, g -> {
-            g.writeStringField("checkInId", checkInId);
-            g.writeStringField("athleteId", athleteId);
-            g.writeStringField("reportedAt", offsetDateTime(item.get("reportedAt")));
+            str(g, "checkInId", checkInId);
+            str(g, "athleteId", athleteId);
+            str(g, "reportedAt", offsetDateTime(item.get("reportedAt")));
             writeWellness(g, item.get("wellness"));
             writePainReports(g, item.get("painReports"));
         });
@@ -94,18 +99,20 @@ public final class CanonicalEvents {
         ByteArrayBuilder out = new ByteArrayBuilder(2048);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
-            g.writeStringField("specversion", Event.SPEC_VERSION);
-            g.writeStringField("id", id);
-            g.writeStringField("type", type.ceType());
-            g.writeStringField("source", IngestEvents.SOURCE);
-            g.writeStringField("subject", key);
-            g.writeStringField("time", receivedAt.toString());
-            g.writeStringField("datacontenttype", Event.CONTENT_TYPE);
-            g.writeStringField("tenant", tenant);
-            g.writeStringField("athleteid", athleteId);
-            g.writeObjectFieldStart("data");
+            str(g, "specversion", Event.SPEC_VERSION);
+            str(g, "id", id);
+            str(g, "type", type.ceType());
+            str(g, "source", IngestEvents.SOURCE);
+            str(g, "subject", key);
+            String time = time(receivedAt);
+            str(g, "time", time);
+            str(g, "datacontenttype", Event.CONTENT_TYPE);
+            str(g, "tenant", tenant);
+            str(g, "athleteid", athleteId);
+            field(g, "data");
+            g.writeStartObject();
             body.write(g);
-            g.writeStringField("receivedAt", receivedAt.toString());
+            str(g, "receivedAt", time);
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
@@ -118,19 +125,20 @@ public final class CanonicalEvents {
 
     private static void writeSet(JsonGenerator g, JsonNode set) throws IOException {
         g.writeStartObject();
-        g.writeStringField("exercise", set.get("exercise").asText());
+        str(g, "exercise", set.get("exercise").asText());
         text(g, set, "variant");
-        g.writeNumberField("reps", set.get("reps").intValue());
-        g.writeNumberField("loadKg", set.get("loadKg").doubleValue());
+        num(g, "reps", set.get("reps").intValue());
+        num(g, "loadKg", set.get("loadKg").doubleValue());
         decimal(g, set, "rpe");
         integer(g, set, "rir");
         text(g, set, "tempo");
         JsonNode belt = present(set, "belt");
         if (belt != null) {
-            g.writeBooleanField("belt", belt.booleanValue());
+            bool(g, "belt", belt.booleanValue());
         }
         text(g, set, "limitingFactor");
-        g.writeArrayFieldStart("faults");
+        field(g, "faults");
+        g.writeStartArray();
         JsonNode faults = present(set, "faults");
         if (faults != null) {
             for (JsonNode fault : faults) {
@@ -140,7 +148,8 @@ public final class CanonicalEvents {
         g.writeEndArray();
         JsonNode metrics = present(set, "metrics");
         if (metrics != null) {
-            g.writeObjectFieldStart("metrics");
+            field(g, "metrics");
+            g.writeStartObject();
             decimal(g, metrics, "torsoLeanChangeDeg");
             decimal(g, metrics, "meanConcentricVelocity");
             g.writeEndObject();
@@ -152,7 +161,8 @@ public final class CanonicalEvents {
         if (wellness == null || wellness.isNull()) {
             return;
         }
-        g.writeObjectFieldStart("wellness");
+        field(g, "wellness");
+        g.writeStartObject();
         decimal(g, wellness, "sleepHours");
         integer(g, wellness, "sleepQuality");
         integer(g, wellness, "stress");
@@ -160,25 +170,87 @@ public final class CanonicalEvents {
     }
 
     private static void writePainReports(JsonGenerator g, JsonNode reports) throws IOException {
-        g.writeArrayFieldStart("painReports");
+        field(g, "painReports");
+        g.writeStartArray();
         if (reports != null && !reports.isNull()) {
             for (JsonNode r : reports) {
                 g.writeStartObject();
-                g.writeStringField("region", r.get("region").asText());
-                g.writeStringField("side", r.get("side").asText());
-                g.writeStringField("quality", r.get("quality").asText());
-                g.writeNumberField("intensity", r.get("intensity").intValue());
-                g.writeStringField("onset", r.get("onset").asText());
-                g.writeNumberField("hoursSinceOnset", r.get("hoursSinceOnset").intValue());
-                g.writeStringField("trend", r.get("trend").asText());
+                str(g, "region", r.get("region").asText());
+                str(g, "side", r.get("side").asText());
+                str(g, "quality", r.get("quality").asText());
+                num(g, "intensity", r.get("intensity").intValue());
+                str(g, "onset", r.get("onset").asText());
+                num(g, "hoursSinceOnset", r.get("hoursSinceOnset").intValue());
+                str(g, "trend", r.get("trend").asText());
                 for (String flag : PAIN_FLAGS) {
                     JsonNode v = r.get(flag);
-                    g.writeBooleanField(flag, v != null && v.booleanValue());
+                    bool(g, flag, v != null && v.booleanValue());
                 }
                 g.writeEndObject();
             }
         }
         g.writeEndArray();
+    }
+
+    /** Every field name the events have, encoded once: writing one is then a copy of its bytes. */
+    private static final Map<String, SerializedString> NAMES = new HashMap<>();
+
+    static {
+        for (String name : List.of("specversion", "id", "type", "source", "subject", "time", "datacontenttype",
+                "tenant", "athleteid", "data", "receivedAt", "sessionId", "checkInId", "athleteId", "performedAt",
+                "reportedAt", "durationMinutes", "sessionRpe", "sets", "exercise", "variant", "reps", "loadKg", "rpe",
+                "rir", "tempo", "belt", "limitingFactor", "faults", "metrics", "torsoLeanChangeDeg",
+                "meanConcentricVelocity", "wellness", "sleepHours", "sleepQuality", "stress", "painReports", "region",
+                "side", "quality", "intensity", "onset", "hoursSinceOnset", "trend")) {
+            NAMES.put(name, new SerializedString(name));
+        }
+        for (String flag : PAIN_FLAGS) {
+            NAMES.put(flag, new SerializedString(flag));
+        }
+    }
+
+    private static void field(JsonGenerator g, String name) throws IOException {
+        SerializedString encoded = NAMES.get(name);
+        if (encoded != null) {
+            g.writeFieldName(encoded);
+        } else {
+            g.writeFieldName(name);
+        }
+    }
+
+    private static void str(JsonGenerator g, String name, String value) throws IOException {
+        field(g, name);
+        g.writeString(value);
+    }
+
+    private static void num(JsonGenerator g, String name, int value) throws IOException {
+        field(g, name);
+        g.writeNumber(value);
+    }
+
+    private static void num(JsonGenerator g, String name, double value) throws IOException {
+        field(g, name);
+        g.writeNumber(value);
+    }
+
+    private static void bool(JsonGenerator g, String name, boolean value) throws IOException {
+        field(g, name);
+        g.writeBoolean(value);
+    }
+
+    /** A batch's items share one receipt time: it is formatted once, not twice per event. */
+    private record FormattedTime(Instant at, String text) {
+    }
+
+    private static volatile FormattedTime lastTime = new FormattedTime(Instant.EPOCH, Instant.EPOCH.toString());
+
+    private static String time(Instant at) {
+        FormattedTime last = lastTime;
+        if (!last.at().equals(at)) {
+            last = new FormattedTime(at, at.toString());
+            lastTime = last;
+        }
+        return last.text();
     }
 
     private static JsonNode present(JsonNode parent, String field) {
@@ -189,21 +261,21 @@ public final class CanonicalEvents {
     private static void text(JsonGenerator g, JsonNode parent, String field) throws IOException {
         JsonNode v = present(parent, field);
         if (v != null) {
-            g.writeStringField(field, v.asText());
+            str(g, field, v.asText());
         }
     }
 
     private static void decimal(JsonGenerator g, JsonNode parent, String field) throws IOException {
         JsonNode v = present(parent, field);
         if (v != null) {
-            g.writeNumberField(field, v.doubleValue());
+            num(g, field, v.doubleValue());
         }
     }
 
     private static void integer(JsonGenerator g, JsonNode parent, String field) throws IOException {
         JsonNode v = present(parent, field);
         if (v != null) {
-            g.writeNumberField(field, v.intValue());
+            num(g, field, v.intValue());
         }
     }
 
