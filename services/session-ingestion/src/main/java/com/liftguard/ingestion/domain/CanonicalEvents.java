@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.liftguard.events.CheckInIngested;
 import com.liftguard.events.Event;
 import com.liftguard.events.EventIds;
@@ -61,7 +63,7 @@ public final class CanonicalEvents {
             str(g, "athleteId", athleteId);
             str(g, "performedAt", offsetDateTime(item.get("performedAt")));
             num(g, "durationMinutes", item.get("durationMinutes").intValue());
-            num(g, "sessionRpe", item.get("sessionRpe").doubleValue());
+            decimal(g, "sessionRpe", item.get("sessionRpe"));
             field(g, "sets");
             g.writeStartArray();
             JsonNode sets = item.get("sets");
@@ -124,29 +126,70 @@ public final class CanonicalEvents {
     }
 
     private static void writeSet(JsonGenerator g, JsonNode set) throws IOException {
+        // one pass over the set's fields (a set is the bulk of a session), then written in the canonical order
+        JsonNode exercise = null;
+        JsonNode variant = null;
+        JsonNode reps = null;
+        JsonNode loadKg = null;
+        JsonNode rpe = null;
+        JsonNode rir = null;
+        JsonNode tempo = null;
+        JsonNode belt = null;
+        JsonNode limitingFactor = null;
+        JsonNode faults = null;
+        JsonNode metrics = null;
+        for (Map.Entry<String, JsonNode> f : set.properties()) {
+            JsonNode v = f.getValue();
+            if (v instanceof NullNode) {
+                continue;
+            }
+            switch (f.getKey()) {
+                case "exercise" -> exercise = v;
+                case "variant" -> variant = v;
+                case "reps" -> reps = v;
+                case "loadKg" -> loadKg = v;
+                case "rpe" -> rpe = v;
+                case "rir" -> rir = v;
+                case "tempo" -> tempo = v;
+                case "belt" -> belt = v;
+                case "limitingFactor" -> limitingFactor = v;
+                case "faults" -> faults = v;
+                case "metrics" -> metrics = v;
+                default -> {
+                    // IngestValidator refused any other field
+                }
+            }
+        }
         g.writeStartObject();
-        str(g, "exercise", set.get("exercise").asText());
-        text(g, set, "variant");
-        num(g, "reps", set.get("reps").intValue());
-        num(g, "loadKg", set.get("loadKg").doubleValue());
-        decimal(g, set, "rpe");
-        integer(g, set, "rir");
-        text(g, set, "tempo");
-        JsonNode belt = present(set, "belt");
+        str(g, "exercise", exercise.asText());
+        if (variant != null) {
+            str(g, "variant", variant.asText());
+        }
+        num(g, "reps", reps.intValue());
+        decimal(g, "loadKg", loadKg);
+        if (rpe != null) {
+            decimal(g, "rpe", rpe);
+        }
+        if (rir != null) {
+            num(g, "rir", rir.intValue());
+        }
+        if (tempo != null) {
+            str(g, "tempo", tempo.asText());
+        }
         if (belt != null) {
             bool(g, "belt", belt.booleanValue());
         }
-        text(g, set, "limitingFactor");
+        if (limitingFactor != null) {
+            str(g, "limitingFactor", limitingFactor.asText());
+        }
         field(g, "faults");
         g.writeStartArray();
-        JsonNode faults = present(set, "faults");
         if (faults != null) {
             for (JsonNode fault : faults) {
                 g.writeString(fault.asText());
             }
         }
         g.writeEndArray();
-        JsonNode metrics = present(set, "metrics");
         if (metrics != null) {
             field(g, "metrics");
             g.writeStartObject();
@@ -158,7 +201,7 @@ public final class CanonicalEvents {
     }
 
     private static void writeWellness(JsonGenerator g, JsonNode wellness) throws IOException {
-        if (wellness == null || wellness.isNull()) {
+        if (wellness == null || wellness instanceof NullNode) {
             return;
         }
         field(g, "wellness");
@@ -172,7 +215,7 @@ public final class CanonicalEvents {
     private static void writePainReports(JsonGenerator g, JsonNode reports) throws IOException {
         field(g, "painReports");
         g.writeStartArray();
-        if (reports != null && !reports.isNull()) {
+        if (reports != null && !(reports instanceof NullNode)) {
             for (JsonNode r : reports) {
                 g.writeStartObject();
                 str(g, "region", r.get("region").asText());
@@ -255,7 +298,7 @@ public final class CanonicalEvents {
 
     private static JsonNode present(JsonNode parent, String field) {
         JsonNode v = parent.get(field);
-        return v == null || v.isNull() ? null : v;
+        return v == null || v instanceof NullNode ? null : v;
     }
 
     private static void text(JsonGenerator g, JsonNode parent, String field) throws IOException {
@@ -268,6 +311,19 @@ public final class CanonicalEvents {
     private static void decimal(JsonGenerator g, JsonNode parent, String field) throws IOException {
         JsonNode v = present(parent, field);
         if (v != null) {
+            decimal(g, field, v);
+        }
+    }
+
+    /**
+     * A decimal as the record path writes a double. Most loads and ratings arrive as whole numbers, which
+     * {@link Double#toString} writes as {@code 120.0} below 10^7: those are written so without formatting a double.
+     */
+    private static void decimal(JsonGenerator g, String field, JsonNode v) throws IOException {
+        if (v instanceof IntNode whole && Math.abs(whole.intValue()) < 10_000_000) {
+            field(g, field);
+            g.writeNumber(whole.intValue() + ".0");
+        } else {
             num(g, field, v.doubleValue());
         }
     }

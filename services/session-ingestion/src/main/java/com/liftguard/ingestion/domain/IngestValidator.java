@@ -13,7 +13,6 @@ import com.liftguard.events.model.Variant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The v1 ingestion contract (API.md "Ingestion", RULES.md section 1): every rule a session, check-in or
@@ -26,21 +25,19 @@ public final class IngestValidator {
     public static final int MAX_ID_LENGTH = 128;
     public static final int MAX_COACHES = 100;
 
-    /** Eccentric-pause-concentric, optionally a fourth part; X marks an explosive phase. */
-    private static final Pattern TEMPO = Pattern.compile("([0-9]{1,2}|X)(-([0-9]{1,2}|X)){2,3}");
 
-    private static final Set<String> SESSION_FIELDS = Set.of("sessionId", "athleteId", "performedAt",
+    private static final Set<String> SESSION_FIELDS = JsonChecks.names("sessionId", "athleteId", "performedAt",
             "durationMinutes", "sessionRpe", "sets", "wellness", "painReports");
-    private static final Set<String> CHECK_IN_FIELDS = Set.of("checkInId", "athleteId", "reportedAt", "wellness",
+    private static final Set<String> CHECK_IN_FIELDS = JsonChecks.names("checkInId", "athleteId", "reportedAt", "wellness",
             "painReports");
-    private static final Set<String> SET_FIELDS = Set.of("exercise", "variant", "reps", "loadKg", "rpe", "rir",
+    private static final Set<String> SET_FIELDS = JsonChecks.names("exercise", "variant", "reps", "loadKg", "rpe", "rir",
             "tempo", "belt", "limitingFactor", "faults", "metrics");
-    private static final Set<String> METRIC_FIELDS = Set.of("torsoLeanChangeDeg", "meanConcentricVelocity");
-    private static final Set<String> WELLNESS_FIELDS = Set.of("sleepHours", "sleepQuality", "stress");
-    private static final Set<String> PAIN_FIELDS = Set.of("region", "side", "quality", "intensity", "onset",
+    private static final Set<String> METRIC_FIELDS = JsonChecks.names("torsoLeanChangeDeg", "meanConcentricVelocity");
+    private static final Set<String> WELLNESS_FIELDS = JsonChecks.names("sleepHours", "sleepQuality", "stress");
+    private static final Set<String> PAIN_FIELDS = JsonChecks.names("region", "side", "quality", "intensity", "onset",
             "hoursSinceOnset", "trend", "radiatesBelowKnee", "numbnessOrTingling", "legWeakness", "saddleNumbness",
             "bladderOrBowelChange", "worseAtNightOrRest", "fever", "followingTrauma", "unexplainedWeightLoss");
-    private static final Set<String> ROSTER_FIELDS = Set.of("displayName", "coachIds");
+    private static final Set<String> ROSTER_FIELDS = JsonChecks.names("displayName", "coachIds");
     private static final List<String> PAIN_FLAGS = List.of("radiatesBelowKnee", "numbnessOrTingling", "legWeakness",
             "saddleNumbness", "bladderOrBowelChange", "worseAtNightOrRest", "fever", "followingTrauma",
             "unexplainedWeightLoss");
@@ -150,7 +147,7 @@ public final class IngestValidator {
             c.fail(JsonChecks.child(p, "rir"), "give rpe or rir, not both");
         }
         JsonNode tempo = set.get("tempo");
-        if (tempo != null && !tempo.isNull() && (!tempo.isTextual() || !TEMPO.matcher(tempo.asText()).matches())) {
+        if (!JsonChecks.absent(tempo) && (!tempo.isTextual() || !tempo(tempo.asText()))) {
             c.fail(JsonChecks.child(p, "tempo"),
                     "must be eccentric-pause-concentric seconds such as 3-1-1, optionally with a fourth part");
         }
@@ -158,7 +155,7 @@ public final class IngestValidator {
         c.enumValue(set, "limitingFactor", p, false, LimitingFactor.class);
         c.enumSet(set, "faults", p, TechniqueFault.class, TechniqueFault.values().length);
         JsonNode metrics = set.get("metrics");
-        if (metrics != null && !metrics.isNull()) {
+        if (!JsonChecks.absent(metrics)) {
             String mp = JsonChecks.child(p, "metrics");
             if (c.object(metrics, mp)) {
                 c.onlyFields(metrics, mp, METRIC_FIELDS);
@@ -192,7 +189,7 @@ public final class IngestValidator {
 
     private void wellness(JsonChecks c, JsonNode parent, String p) {
         JsonNode w = parent.get("wellness");
-        if (w == null || w.isNull()) {
+        if (JsonChecks.absent(w)) {
             return;
         }
         String wp = JsonChecks.child(p, "wellness");
@@ -223,6 +220,37 @@ public final class IngestValidator {
     }
 
     private static boolean present(JsonNode node, String field) {
-        return node.has(field) && !node.get(field).isNull();
+        return !JsonChecks.absent(node.get(field));
+    }
+
+    /**
+     * A tempo: eccentric-pause-concentric seconds, optionally a fourth part, each one or two ASCII digits or
+     * {@code X} (an explosive phase), joined by {@code -}: {@code 3-1-1}, {@code 3-0-X-1}, {@code 10-2-1}.
+     */
+    static boolean tempo(String s) {
+        int parts = 0;
+        int i = 0;
+        int n = s.length();
+        while (true) {
+            int start = i;
+            if (i < n && s.charAt(i) == 'X') {
+                i++;
+            } else {
+                while (i < n && i - start < 3 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                    i++;
+                }
+                if (i == start || i - start > 2) {
+                    return false;
+                }
+            }
+            parts++;
+            if (i == n) {
+                return parts == 3 || parts == 4;
+            }
+            if (s.charAt(i) != '-' || parts == 4) {
+                return false;
+            }
+            i++;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.liftguard.ingestion.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -54,9 +55,19 @@ final class JsonChecks {
         return true;
     }
 
+    /** Absent or JSON null: the two mean the same for an optional field. A type check, not a virtual call. */
+    static boolean absent(JsonNode value) {
+        return value == null || value instanceof NullNode;
+    }
+
+    /** A set of field names to look names up in (hash lookups; names of a parsed body are interned strings). */
+    static Set<String> names(String... names) {
+        return new HashSet<>(Arrays.asList(names));
+    }
+
     private JsonNode present(JsonNode parent, String field, String pointer, boolean required) {
         JsonNode value = parent.get(field);
-        if (value == null || value.isNull()) {
+        if (absent(value)) {
             if (required) {
                 fail(child(pointer, field), "is required");
             }

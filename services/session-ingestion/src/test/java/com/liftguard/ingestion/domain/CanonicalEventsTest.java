@@ -42,6 +42,10 @@ class CanonicalEventsTest {
         "{'sessionId':'s7','athleteId':'a3','performedAt':'2026-11-20T18:30:00-00:00','durationMinutes':30,'sessionRpe':3,'sets':[]}",
         "{'sessionId':'s8','athleteId':'a3','performedAt':'2026-11-20t18:30:00Z','durationMinutes':30,'sessionRpe':3,'sets':[]}",
         "{'sessionId':'s9','athleteId':'a3','performedAt':'2026-11-20T18:30:00.000+02:00','durationMinutes':30,'sessionRpe':3,'sets':[]}",
+        // whole and negative decimals, a decimal written with a fraction of zero, one written as an exponent
+        "{'sessionId':'s10','athleteId':'a3','performedAt':'2026-11-20T18:30:00Z','durationMinutes':30,'sessionRpe':10.0,"
+            + "'wellness':{'sleepHours':0},'sets':[{'exercise':'DEADLIFT','reps':1,'loadKg':600,'rpe':9.5,"
+            + "'metrics':{'torsoLeanChangeDeg':-12,'meanConcentricVelocity':0}},{'exercise':'DEADLIFT','reps':1,'loadKg':2.5e2,'rpe':10}]}",
         // the wellness object itself null
         "{'sessionId':'s4','athleteId':'a3','performedAt':'2026-11-20T07:00:00.000000001+14:00','durationMinutes':30,'sessionRpe':3.25,'sets':[],'wellness':null}"
     })

@@ -1,6 +1,7 @@
 package com.liftguard.ingestion.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -179,5 +180,16 @@ class IngestValidatorTest {
                 validator.validateRoster("a1", JSON.readTree("{}")));
         assertEquals(List.of(new Violation("", "the athleteId in the path must be 1 to 128 characters long")),
                 validator.validateRoster("x".repeat(129), JSON.readTree("{\"displayName\":\"A\",\"coachIds\":[]}")));
+    }
+
+    @Test
+    void aTempoIsThreeOrFourPartsOfOneOrTwoDigitsOrX() {
+        for (String ok : List.of("3-1-1", "3-0-X-1", "X-0-X", "10-2-1", "0-0-0-0", "99-99-99")) {
+            assertTrue(IngestValidator.tempo(ok), ok);
+        }
+        for (String bad : List.of("", "3-1", "3-1-1-1-1", "100-1-1", "3--1", "-3-1-1", "3-1-1-", "3:1:1", "x-1-1",
+                "XX-1-1", "3X-1-1", "3-1-1 ", " 3-1-1", "\u0663-1-1", "3-1-+1")) {
+            assertFalse(IngestValidator.tempo(bad), bad);
+        }
     }
 }
