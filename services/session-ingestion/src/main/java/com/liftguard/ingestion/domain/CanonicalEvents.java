@@ -21,8 +21,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,9 +45,22 @@ public final class CanonicalEvents {
     private static final JsonFactory JSON = EventCodec.mapper().getFactory();
     private static final EventType SESSION = EventType.of(SessionIngested.class);
     private static final EventType CHECK_IN = EventType.of(CheckInIngested.class);
-    private static final String[] PAIN_FLAGS = {"radiatesBelowKnee", "numbnessOrTingling", "legWeakness",
-        "saddleNumbness", "bladderOrBowelChange", "worseAtNightOrRest", "fever", "followingTrauma",
-        "unexplainedWeightLoss"};
+    private static final F[] PAIN_FLAGS = {F.radiatesBelowKnee, F.numbnessOrTingling, F.legWeakness,
+        F.saddleNumbness, F.bladderOrBowelChange, F.worseAtNightOrRest, F.fever, F.followingTrauma,
+        F.unexplainedWeightLoss};
+
+    /** Every field name the events have, each encoded once: writing one is then a copy of its bytes. */
+    @SuppressWarnings("java:S115") // the constants are the JSON names
+    private enum F {
+        specversion, id, type, source, subject, time, datacontenttype, tenant, athleteid, data, receivedAt,
+        sessionId, checkInId, athleteId, performedAt, reportedAt, durationMinutes, sessionRpe, sets, exercise,
+        variant, reps, loadKg, rpe, rir, tempo, belt, limitingFactor, faults, metrics, torsoLeanChangeDeg,
+        meanConcentricVelocity, wellness, sleepHours, sleepQuality, stress, painReports, region, side, quality,
+        intensity, onset, hoursSinceOnset, trend, radiatesBelowKnee, numbnessOrTingling, legWeakness,
+        saddleNumbness, bladderOrBowelChange, worseAtNightOrRest, fever, followingTrauma, unexplainedWeightLoss;
+
+        final SerializedString encoded = new SerializedString(name());
+    }
 
     private CanonicalEvents() {
     }
@@ -59,12 +70,12 @@ public final class CanonicalEvents {
         String athleteId = item.get("athleteId").asText();
         String id = EventIds.derive("session", tenant, sessionId);
         return prepare(SESSION, id, tenant, athleteId, receivedAt, g -> {
-            str(g, "sessionId", sessionId);
-            str(g, "athleteId", athleteId);
-            str(g, "performedAt", offsetDateTime(item.get("performedAt")));
-            num(g, "durationMinutes", item.get("durationMinutes").intValue());
-            decimal(g, "sessionRpe", item.get("sessionRpe"));
-            field(g, "sets");
+            str(g, F.sessionId, sessionId);
+            str(g, F.athleteId, athleteId);
+            str(g, F.performedAt, offsetDateTime(item.get("performedAt")));
+            num(g, F.durationMinutes, item.get("durationMinutes").intValue());
+            decimal(g, F.sessionRpe, item.get("sessionRpe"));
+            field(g, F.sets);
             g.writeStartArray();
             JsonNode sets = item.get("sets");
             if (sets != null) {
@@ -83,9 +94,9 @@ public final class CanonicalEvents {
         String athleteId = item.get("athleteId").asText();
         String id = EventIds.derive("check-in", tenant, checkInId);
         return prepare(CHECK_IN, id, tenant, athleteId, receivedAt, g -> {
-            str(g, "checkInId", checkInId);
-            str(g, "athleteId", athleteId);
-            str(g, "reportedAt", offsetDateTime(item.get("reportedAt")));
+            str(g, F.checkInId, checkInId);
+            str(g, F.athleteId, athleteId);
+            str(g, F.reportedAt, offsetDateTime(item.get("reportedAt")));
             writeWellness(g, item.get("wellness"));
             writePainReports(g, item.get("painReports"));
         });
@@ -101,20 +112,20 @@ public final class CanonicalEvents {
         ByteArrayBuilder out = new ByteArrayBuilder(2048);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
-            str(g, "specversion", Event.SPEC_VERSION);
-            str(g, "id", id);
-            str(g, "type", type.ceType());
-            str(g, "source", IngestEvents.SOURCE);
-            str(g, "subject", key);
+            str(g, F.specversion, Event.SPEC_VERSION);
+            str(g, F.id, id);
+            str(g, F.type, type.ceType());
+            str(g, F.source, IngestEvents.SOURCE);
+            str(g, F.subject, key);
             String time = time(receivedAt);
-            str(g, "time", time);
-            str(g, "datacontenttype", Event.CONTENT_TYPE);
-            str(g, "tenant", tenant);
-            str(g, "athleteid", athleteId);
-            field(g, "data");
+            str(g, F.time, time);
+            str(g, F.datacontenttype, Event.CONTENT_TYPE);
+            str(g, F.tenant, tenant);
+            str(g, F.athleteid, athleteId);
+            field(g, F.data);
             g.writeStartObject();
             body.write(g);
-            str(g, "receivedAt", time);
+            str(g, F.receivedAt, time);
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
@@ -161,28 +172,28 @@ public final class CanonicalEvents {
             }
         }
         g.writeStartObject();
-        str(g, "exercise", exercise.asText());
+        str(g, F.exercise, exercise.asText());
         if (variant != null) {
-            str(g, "variant", variant.asText());
+            str(g, F.variant, variant.asText());
         }
-        num(g, "reps", reps.intValue());
-        decimal(g, "loadKg", loadKg);
+        num(g, F.reps, reps.intValue());
+        decimal(g, F.loadKg, loadKg);
         if (rpe != null) {
-            decimal(g, "rpe", rpe);
+            decimal(g, F.rpe, rpe);
         }
         if (rir != null) {
-            num(g, "rir", rir.intValue());
+            num(g, F.rir, rir.intValue());
         }
         if (tempo != null) {
-            str(g, "tempo", tempo.asText());
+            str(g, F.tempo, tempo.asText());
         }
         if (belt != null) {
-            bool(g, "belt", belt.booleanValue());
+            bool(g, F.belt, belt.booleanValue());
         }
         if (limitingFactor != null) {
-            str(g, "limitingFactor", limitingFactor.asText());
+            str(g, F.limitingFactor, limitingFactor.asText());
         }
-        field(g, "faults");
+        field(g, F.faults);
         g.writeStartArray();
         if (faults != null) {
             for (JsonNode fault : faults) {
@@ -191,10 +202,10 @@ public final class CanonicalEvents {
         }
         g.writeEndArray();
         if (metrics != null) {
-            field(g, "metrics");
+            field(g, F.metrics);
             g.writeStartObject();
-            decimal(g, metrics, "torsoLeanChangeDeg");
-            decimal(g, metrics, "meanConcentricVelocity");
+            decimal(g, metrics, F.torsoLeanChangeDeg);
+            decimal(g, metrics, F.meanConcentricVelocity);
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -204,29 +215,29 @@ public final class CanonicalEvents {
         if (wellness == null || wellness instanceof NullNode) {
             return;
         }
-        field(g, "wellness");
+        field(g, F.wellness);
         g.writeStartObject();
-        decimal(g, wellness, "sleepHours");
-        integer(g, wellness, "sleepQuality");
-        integer(g, wellness, "stress");
+        decimal(g, wellness, F.sleepHours);
+        integer(g, wellness, F.sleepQuality);
+        integer(g, wellness, F.stress);
         g.writeEndObject();
     }
 
     private static void writePainReports(JsonGenerator g, JsonNode reports) throws IOException {
-        field(g, "painReports");
+        field(g, F.painReports);
         g.writeStartArray();
         if (reports != null && !(reports instanceof NullNode)) {
             for (JsonNode r : reports) {
                 g.writeStartObject();
-                str(g, "region", r.get("region").asText());
-                str(g, "side", r.get("side").asText());
-                str(g, "quality", r.get("quality").asText());
-                num(g, "intensity", r.get("intensity").intValue());
-                str(g, "onset", r.get("onset").asText());
-                num(g, "hoursSinceOnset", r.get("hoursSinceOnset").intValue());
-                str(g, "trend", r.get("trend").asText());
-                for (String flag : PAIN_FLAGS) {
-                    JsonNode v = r.get(flag);
+                str(g, F.region, r.get("region").asText());
+                str(g, F.side, r.get("side").asText());
+                str(g, F.quality, r.get("quality").asText());
+                num(g, F.intensity, r.get("intensity").intValue());
+                str(g, F.onset, r.get("onset").asText());
+                num(g, F.hoursSinceOnset, r.get("hoursSinceOnset").intValue());
+                str(g, F.trend, r.get("trend").asText());
+                for (F flag : PAIN_FLAGS) {
+                    JsonNode v = r.get(flag.name());
                     bool(g, flag, v != null && v.booleanValue());
                 }
                 g.writeEndObject();
@@ -235,48 +246,26 @@ public final class CanonicalEvents {
         g.writeEndArray();
     }
 
-    /** Every field name the events have, encoded once: writing one is then a copy of its bytes. */
-    private static final Map<String, SerializedString> NAMES = new HashMap<>();
-
-    static {
-        for (String name : List.of("specversion", "id", "type", "source", "subject", "time", "datacontenttype",
-                "tenant", "athleteid", "data", "receivedAt", "sessionId", "checkInId", "athleteId", "performedAt",
-                "reportedAt", "durationMinutes", "sessionRpe", "sets", "exercise", "variant", "reps", "loadKg", "rpe",
-                "rir", "tempo", "belt", "limitingFactor", "faults", "metrics", "torsoLeanChangeDeg",
-                "meanConcentricVelocity", "wellness", "sleepHours", "sleepQuality", "stress", "painReports", "region",
-                "side", "quality", "intensity", "onset", "hoursSinceOnset", "trend")) {
-            NAMES.put(name, new SerializedString(name));
-        }
-        for (String flag : PAIN_FLAGS) {
-            NAMES.put(flag, new SerializedString(flag));
-        }
+    private static void field(JsonGenerator g, F name) throws IOException {
+        g.writeFieldName(name.encoded);
     }
 
-    private static void field(JsonGenerator g, String name) throws IOException {
-        SerializedString encoded = NAMES.get(name);
-        if (encoded != null) {
-            g.writeFieldName(encoded);
-        } else {
-            g.writeFieldName(name);
-        }
-    }
-
-    private static void str(JsonGenerator g, String name, String value) throws IOException {
+    private static void str(JsonGenerator g, F name, String value) throws IOException {
         field(g, name);
         g.writeString(value);
     }
 
-    private static void num(JsonGenerator g, String name, int value) throws IOException {
+    private static void num(JsonGenerator g, F name, int value) throws IOException {
         field(g, name);
         g.writeNumber(value);
     }
 
-    private static void num(JsonGenerator g, String name, double value) throws IOException {
+    private static void num(JsonGenerator g, F name, double value) throws IOException {
         field(g, name);
         g.writeNumber(value);
     }
 
-    private static void bool(JsonGenerator g, String name, boolean value) throws IOException {
+    private static void bool(JsonGenerator g, F name, boolean value) throws IOException {
         field(g, name);
         g.writeBoolean(value);
     }
@@ -296,19 +285,19 @@ public final class CanonicalEvents {
         return last.text();
     }
 
-    private static JsonNode present(JsonNode parent, String field) {
-        JsonNode v = parent.get(field);
+    private static JsonNode present(JsonNode parent, F field) {
+        JsonNode v = parent.get(field.name());
         return v == null || v instanceof NullNode ? null : v;
     }
 
-    private static void text(JsonGenerator g, JsonNode parent, String field) throws IOException {
+    private static void text(JsonGenerator g, JsonNode parent, F field) throws IOException {
         JsonNode v = present(parent, field);
         if (v != null) {
             str(g, field, v.asText());
         }
     }
 
-    private static void decimal(JsonGenerator g, JsonNode parent, String field) throws IOException {
+    private static void decimal(JsonGenerator g, JsonNode parent, F field) throws IOException {
         JsonNode v = present(parent, field);
         if (v != null) {
             decimal(g, field, v);
@@ -319,7 +308,7 @@ public final class CanonicalEvents {
      * A decimal as the record path writes a double. Most loads and ratings arrive as whole numbers, which
      * {@link Double#toString} writes as {@code 120.0} below 10^7: those are written so without formatting a double.
      */
-    private static void decimal(JsonGenerator g, String field, JsonNode v) throws IOException {
+    private static void decimal(JsonGenerator g, F field, JsonNode v) throws IOException {
         if (v instanceof IntNode whole && Math.abs(whole.intValue()) < 10_000_000) {
             field(g, field);
             g.writeNumber(whole.intValue() + ".0");
@@ -328,7 +317,7 @@ public final class CanonicalEvents {
         }
     }
 
-    private static void integer(JsonGenerator g, JsonNode parent, String field) throws IOException {
+    private static void integer(JsonGenerator g, JsonNode parent, F field) throws IOException {
         JsonNode v = present(parent, field);
         if (v != null) {
             num(g, field, v.intValue());

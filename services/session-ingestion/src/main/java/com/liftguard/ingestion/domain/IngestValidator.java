@@ -12,6 +12,7 @@ import com.liftguard.events.model.TechniqueFault;
 import com.liftguard.events.model.Variant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,8 +31,6 @@ public final class IngestValidator {
             "durationMinutes", "sessionRpe", "sets", "wellness", "painReports");
     private static final Set<String> CHECK_IN_FIELDS = JsonChecks.names("checkInId", "athleteId", "reportedAt", "wellness",
             "painReports");
-    private static final Set<String> SET_FIELDS = JsonChecks.names("exercise", "variant", "reps", "loadKg", "rpe", "rir",
-            "tempo", "belt", "limitingFactor", "faults", "metrics");
     private static final Set<String> METRIC_FIELDS = JsonChecks.names("torsoLeanChangeDeg", "meanConcentricVelocity");
     private static final Set<String> WELLNESS_FIELDS = JsonChecks.names("sleepHours", "sleepQuality", "stress");
     private static final Set<String> PAIN_FIELDS = JsonChecks.names("region", "side", "quality", "intensity", "onset",
@@ -135,26 +134,52 @@ public final class IngestValidator {
         if (!c.object(set, p)) {
             return;
         }
-        c.onlyFields(set, p, SET_FIELDS);
-        c.enumValue(set, "exercise", p, true, Exercise.class);
-        c.enumValue(set, "variant", p, false, Variant.class);
-        variantFitsExercise(c, set, p);
-        c.integer(set, "reps", p, true, 1, 100);
-        c.number(set, "loadKg", p, true, 0, 600, 0);
-        c.number(set, "rpe", p, false, 1, 10, 0.5);
-        c.integer(set, "rir", p, false, 0, 10);
-        if (present(set, "rpe") && present(set, "rir")) {
+        // one pass over the fields (sets are the bulk of a batch), then the checks on what was found
+        JsonNode exercise = null;
+        JsonNode variant = null;
+        JsonNode reps = null;
+        JsonNode loadKg = null;
+        JsonNode rpe = null;
+        JsonNode rir = null;
+        JsonNode tempo = null;
+        JsonNode belt = null;
+        JsonNode limitingFactor = null;
+        JsonNode faults = null;
+        JsonNode metrics = null;
+        for (Map.Entry<String, JsonNode> f : set.properties()) {
+            JsonNode v = f.getValue();
+            switch (f.getKey()) {
+                case "exercise" -> exercise = v;
+                case "variant" -> variant = v;
+                case "reps" -> reps = v;
+                case "loadKg" -> loadKg = v;
+                case "rpe" -> rpe = v;
+                case "rir" -> rir = v;
+                case "tempo" -> tempo = v;
+                case "belt" -> belt = v;
+                case "limitingFactor" -> limitingFactor = v;
+                case "faults" -> faults = v;
+                case "metrics" -> metrics = v;
+                default -> c.fail(JsonChecks.child(p, f.getKey()), "is not a known field");
+            }
+        }
+        c.enumAt(exercise, "exercise", p, true, Exercise.class);
+        c.enumAt(variant, "variant", p, false, Variant.class);
+        variantFitsExercise(c, exercise, variant, p);
+        c.integerAt(reps, "reps", p, true, 1, 100);
+        c.numberAt(loadKg, "loadKg", p, true, 0, 600, 0);
+        c.numberAt(rpe, "rpe", p, false, 1, 10, 0.5);
+        c.integerAt(rir, "rir", p, false, 0, 10);
+        if (!JsonChecks.absent(rpe) && !JsonChecks.absent(rir)) {
             c.fail(JsonChecks.child(p, "rir"), "give rpe or rir, not both");
         }
-        JsonNode tempo = set.get("tempo");
         if (!JsonChecks.absent(tempo) && (!tempo.isTextual() || !tempo(tempo.asText()))) {
             c.fail(JsonChecks.child(p, "tempo"),
                     "must be eccentric-pause-concentric seconds such as 3-1-1, optionally with a fourth part");
         }
-        c.bool(set, "belt", p);
-        c.enumValue(set, "limitingFactor", p, false, LimitingFactor.class);
-        c.enumSet(set, "faults", p, TechniqueFault.class, TechniqueFault.values().length);
-        JsonNode metrics = set.get("metrics");
+        c.boolAt(belt, "belt", p);
+        c.enumAt(limitingFactor, "limitingFactor", p, false, LimitingFactor.class);
+        c.enumSetAt(faults, "faults", p, TechniqueFault.class, TechniqueFault.values().length);
         if (!JsonChecks.absent(metrics)) {
             String mp = JsonChecks.child(p, "metrics");
             if (c.object(metrics, mp)) {
@@ -165,9 +190,7 @@ public final class IngestValidator {
         }
     }
 
-    private static void variantFitsExercise(JsonChecks c, JsonNode set, String p) {
-        JsonNode variant = set.get("variant");
-        JsonNode exercise = set.get("exercise");
+    private static void variantFitsExercise(JsonChecks c, JsonNode exercise, JsonNode variant, String p) {
         if (variant == null || exercise == null || !variant.isTextual() || !exercise.isTextual()) {
             return;
         }
@@ -217,10 +240,6 @@ public final class IngestValidator {
         for (String flag : PAIN_FLAGS) {
             c.bool(r, flag, p);
         }
-    }
-
-    private static boolean present(JsonNode node, String field) {
-        return !JsonChecks.absent(node.get(field));
     }
 
     /**

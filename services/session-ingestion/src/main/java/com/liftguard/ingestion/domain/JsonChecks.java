@@ -65,8 +65,12 @@ final class JsonChecks {
         return new HashSet<>(Arrays.asList(names));
     }
 
-    private JsonNode present(JsonNode parent, String field, String pointer, boolean required) {
-        JsonNode value = parent.get(field);
+    /*
+     * Each check comes twice: by field of a parent object, and "...At" for the value already found at that field
+     * (null when absent), for callers that read an object's fields in one pass.
+     */
+
+    private JsonNode present(JsonNode value, String field, String pointer, boolean required) {
         if (absent(value)) {
             if (required) {
                 fail(child(pointer, field), "is required");
@@ -77,7 +81,11 @@ final class JsonChecks {
     }
 
     void string(JsonNode parent, String field, String pointer, boolean required, int min, int max) {
-        JsonNode v = present(parent, field, pointer, required);
+        stringAt(parent.get(field), field, pointer, required, min, max);
+    }
+
+    void stringAt(JsonNode value, String field, String pointer, boolean required, int min, int max) {
+        JsonNode v = present(value, field, pointer, required);
         if (v == null) {
             return;
         }
@@ -91,7 +99,11 @@ final class JsonChecks {
     }
 
     void integer(JsonNode parent, String field, String pointer, boolean required, long min, long max) {
-        JsonNode v = present(parent, field, pointer, required);
+        integerAt(parent.get(field), field, pointer, required, min, max);
+    }
+
+    void integerAt(JsonNode value, String field, String pointer, boolean required, long min, long max) {
+        JsonNode v = present(value, field, pointer, required);
         if (v == null) {
             return;
         }
@@ -103,7 +115,11 @@ final class JsonChecks {
     }
 
     void number(JsonNode parent, String field, String pointer, boolean required, double min, double max, double step) {
-        JsonNode v = present(parent, field, pointer, required);
+        numberAt(parent.get(field), field, pointer, required, min, max, step);
+    }
+
+    void numberAt(JsonNode value, String field, String pointer, boolean required, double min, double max, double step) {
+        JsonNode v = present(value, field, pointer, required);
         if (v == null) {
             return;
         }
@@ -121,14 +137,21 @@ final class JsonChecks {
 
     /** An optional flag: absent means false, but an explicit null is as wrong as any other non-boolean. */
     void bool(JsonNode parent, String field, String pointer) {
-        JsonNode v = parent.get(field);
+        boolAt(parent.get(field), field, pointer);
+    }
+
+    void boolAt(JsonNode v, String field, String pointer) {
         if (v != null && !v.isBoolean()) {
             fail(child(pointer, field), "must be true or false");
         }
     }
 
     <E extends Enum<E>> void enumValue(JsonNode parent, String field, String pointer, boolean required, Class<E> type) {
-        JsonNode v = present(parent, field, pointer, required);
+        enumAt(parent.get(field), field, pointer, required, type);
+    }
+
+    <E extends Enum<E>> void enumAt(JsonNode value, String field, String pointer, boolean required, Class<E> type) {
+        JsonNode v = present(value, field, pointer, required);
         if (v != null) {
             enumNode(v, child(pointer, field), type);
         }
@@ -160,7 +183,7 @@ final class JsonChecks {
     };
 
     void offsetDateTime(JsonNode parent, String field, String pointer, boolean required) {
-        JsonNode v = present(parent, field, pointer, required);
+        JsonNode v = present(parent.get(field), field, pointer, required);
         if (v == null) {
             return;
         }
@@ -224,7 +247,12 @@ final class JsonChecks {
     /** Checks an optional array's size and each element; returns false when absent or not an array. */
     boolean array(JsonNode parent, String field, String pointer, boolean required, int max,
                   BiConsumer<JsonNode, String> element) {
-        JsonNode v = present(parent, field, pointer, required);
+        return arrayAt(parent.get(field), field, pointer, required, max, element);
+    }
+
+    boolean arrayAt(JsonNode value, String field, String pointer, boolean required, int max,
+                    BiConsumer<JsonNode, String> element) {
+        JsonNode v = present(value, field, pointer, required);
         if (v == null) {
             return false;
         }
@@ -244,8 +272,12 @@ final class JsonChecks {
     }
 
     <E extends Enum<E>> void enumSet(JsonNode parent, String field, String pointer, Class<E> type, int max) {
+        enumSetAt(parent.get(field), field, pointer, type, max);
+    }
+
+    <E extends Enum<E>> void enumSetAt(JsonNode value, String field, String pointer, Class<E> type, int max) {
         Set<String> seen = new HashSet<>();
-        array(parent, field, pointer, false, max, (item, p) -> {
+        arrayAt(value, field, pointer, false, max, (item, p) -> {
             if (enumNode(item, p, type) && !seen.add(item.asText())) {
                 fail(p, "is listed twice");
             }
