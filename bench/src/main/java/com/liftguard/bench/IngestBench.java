@@ -115,13 +115,12 @@ public final class IngestBench {
         }
     }
 
+    private static final String HEADERS = "X-Api-Key: bench-key\r\nContent-Type: application/json\r\n";
+
     static Result post(int port, int clients, int batch, int sets, int seconds, String phase, long servicePid)
             throws Exception {
         double serviceCpu = cpuSeconds(servicePid);
         double benchCpu = ownCpuSeconds();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        URI uri = URI.create("http://127.0.0.1:" + port + "/v1/sessions");
         AtomicLong sessions = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -140,6 +139,7 @@ public final class IngestBench {
                 byte[] idOpen = "{\"sessionId\":\"".getBytes(StandardCharsets.UTF_8);
                 byte[] athleteOpen = "\",\"athleteId\":\"".getBytes(StandardCharsets.UTF_8);
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(batch * (tail.length + 64));
+                PlainHttp http = new PlainHttp("127.0.0.1", port, 30_000);
                 while (System.nanoTime() < end) {
                     out.reset();
                     out.write('[');
@@ -155,23 +155,20 @@ public final class IngestBench {
                     }
                     out.write(']');
                     byte[] body = out.toByteArray();
-                    HttpRequest request = HttpRequest.newBuilder(uri)
-                            .header("X-Api-Key", "bench-key").header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == 202) {
+                        PlainHttp.Answer answer = http.post("/v1/sessions", HEADERS, body);
+                        if (answer.status() == 202) {
                             sessions.addAndGet(batch);
                             latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
                         } else {
                             failures.incrementAndGet();
                         }
-                    } catch (IOException | InterruptedException e) {
+                    } catch (IOException e) {
                         failures.incrementAndGet();
                     }
                 }
+                http.close();
                 return null;
             }));
         }

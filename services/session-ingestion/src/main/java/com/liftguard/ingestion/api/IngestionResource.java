@@ -62,7 +62,7 @@ public class IngestionResource {
     public Response sessions(byte[] body) throws IOException {
         ReceivedBatch batch = ReceivedBatch.parse(body);
         reject(validator.validateSessions(batch.tree()));
-        return accepted(IngestResponse.of(ingest(IngestStore.Kind.SESSION, batch), true));
+        return accepted(IngestResponse.json(ingest(IngestStore.Kind.SESSION, batch), true));
     }
 
     @POST
@@ -75,7 +75,7 @@ public class IngestionResource {
     public Response checkIns(byte[] body) throws IOException {
         ReceivedBatch batch = ReceivedBatch.parse(body);
         reject(validator.validateCheckIns(batch.tree()));
-        return accepted(IngestResponse.of(ingest(IngestStore.Kind.CHECK_IN, batch), false));
+        return accepted(IngestResponse.json(ingest(IngestStore.Kind.CHECK_IN, batch), false));
     }
 
     @PUT
@@ -112,7 +112,7 @@ public class IngestionResource {
         }
     }
 
-    private static Response accepted(IngestResponse body) {
-        return Response.accepted(body).build();
+    private static Response accepted(byte[] body) {
+        return Response.accepted(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

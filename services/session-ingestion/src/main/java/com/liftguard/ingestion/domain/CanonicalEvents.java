@@ -308,10 +308,13 @@ public final class CanonicalEvents {
      * A decimal as the record path writes a double. Most loads and ratings arrive as whole numbers, which
      * {@link Double#toString} writes as {@code 120.0} below 10^7: those are written so without formatting a double.
      */
+    private static final SerializedString POINT_ZERO = new SerializedString(".0");
+
     private static void decimal(JsonGenerator g, F field, JsonNode v) throws IOException {
         if (v instanceof IntNode whole && Math.abs(whole.intValue()) < 10_000_000) {
             field(g, field);
-            g.writeNumber(whole.intValue() + ".0");
+            g.writeNumber(whole.intValue());
+            g.writeRaw(POINT_ZERO);
         } else {
             num(g, field, v.doubleValue());
         }

@@ -3,6 +3,8 @@ package com.liftguard.ingestion.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,7 +74,8 @@ class IngestionFlowTest {
                 .then().statusCode(202)
                 .body("accepted", equalTo(2)).body("duplicates", equalTo(0))
                 .body("results.sessionId", equalTo(List.of("s1", "s2")))
-                .body("results.status", equalTo(List.of("ACCEPTED", "ACCEPTED")));
+                .body("results.status", equalTo(List.of("ACCEPTED", "ACCEPTED")))
+                .body("results[0]", not(hasKey("checkInId")));
 
         List<ConsumerRecord<String, String>> records = recordsOf(Topics.SESSIONS, "acme:" + athlete, 2);
         // each record names its event, and carries the request's trace (W3C traceparent) to the consumers
@@ -207,5 +210,23 @@ class IngestionFlowTest {
     private static String header(ConsumerRecord<String, String> record, String name) {
         var h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCheckInIsAnsweredByItsIdAndPublishedOnceOnTheCheckInTopic() {
+        String checkIn = """
+                {"checkInId":"c-%s","athleteId":"%s","reportedAt":"2026-11-21T08:00:00Z","wellness":{"sleepHours":5},
+                 "painReports":[]}""".formatted(athlete, athlete);
+        for (String expected : List.of("ACCEPTED", "DUPLICATE")) {
+            given().header("X-Api-Key", "acme-key").contentType("application/json").body("[" + checkIn + "]")
+                    .when().post("/v1/check-ins")
+                    .then().statusCode(202).contentType("application/json")
+                    .body("accepted", equalTo(expected.equals("ACCEPTED") ? 1 : 0))
+                    .body("duplicates", equalTo(expected.equals("ACCEPTED") ? 0 : 1))
+                    .body("results.checkInId", equalTo(List.of("c-" + athlete)))
+                    .body("results.status", equalTo(List.of(expected)))
+                    .body("results[0]", not(hasKey("sessionId")));
+        }
+        assertEquals(1, recordsOf(Topics.CHECK_INS, "acme:" + athlete, 1).size());
     }
 }
