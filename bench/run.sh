@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole system on one in-process broker: service start times and memory, ingest throughput beside
 # Kafka's ProducerPerformance, end-to-end latency at a fixed rate; writes bench/RESULTS.md.
-#   bench/run.sh [--ingest-seconds 30] [--clients 4] [--batch 500] [--rate 1000 | --rate 100,300,1000] [--e2e-seconds 30] [--athletes 400]
+#   bench/run.sh [--ingest-seconds 10] [--rounds 3] [--clients 4] [--batch 500] [--rate 1000 | --rate 100,300,1000] [--e2e-seconds 30] [--athletes 400]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

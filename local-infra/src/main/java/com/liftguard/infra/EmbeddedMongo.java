@@ -90,6 +90,21 @@ public final class EmbeddedMongo implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * Deletes every document of a collection of a server started by this JVM, keeping the collection and its
+     * indexes: a benchmark's rounds then start alike instead of on a heap that fills with earlier rounds' data.
+     *
+     * @return how many documents were deleted (0 if the collection does not exist)
+     */
+    public int deleteAll(String database, String collection) {
+        if (backend == null) {
+            throw new IllegalStateException("the server runs in another class loader; use a client");
+        }
+        var coll = ((de.bwaldvogel.mongo.backend.AbstractMongoDatabase<?>) backend.resolveDatabase(database))
+                .resolveCollection(collection, false);
+        return coll == null ? 0 : coll.deleteDocuments(new de.bwaldvogel.mongo.bson.Document(), 0);
+    }
+
     /** {@code mongodb://127.0.0.1:PORT} */
     public String connectionString() {
         return connectionString;
