@@ -21,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
 /**
  * Writes the event announcing a validated session or check-in straight from the request's JSON tree, in
@@ -137,40 +136,19 @@ public final class CanonicalEvents {
     }
 
     private static void writeSet(JsonGenerator g, JsonNode set) throws IOException {
-        // one pass over the set's fields (a set is the bulk of a session), then written in the canonical order
-        JsonNode exercise = null;
-        JsonNode variant = null;
-        JsonNode reps = null;
-        JsonNode loadKg = null;
-        JsonNode rpe = null;
-        JsonNode rir = null;
-        JsonNode tempo = null;
-        JsonNode belt = null;
-        JsonNode limitingFactor = null;
-        JsonNode faults = null;
-        JsonNode metrics = null;
-        for (Map.Entry<String, JsonNode> f : set.properties()) {
-            JsonNode v = f.getValue();
-            if (v instanceof NullNode) {
-                continue;
-            }
-            switch (f.getKey()) {
-                case "exercise" -> exercise = v;
-                case "variant" -> variant = v;
-                case "reps" -> reps = v;
-                case "loadKg" -> loadKg = v;
-                case "rpe" -> rpe = v;
-                case "rir" -> rir = v;
-                case "tempo" -> tempo = v;
-                case "belt" -> belt = v;
-                case "limitingFactor" -> limitingFactor = v;
-                case "faults" -> faults = v;
-                case "metrics" -> metrics = v;
-                default -> {
-                    // IngestValidator refused any other field
-                }
-            }
-        }
+        // one pass over the set's fields, then written in the canonical order; IngestValidator refused any other
+        SetFields f = SetFields.of(set, unknown -> { });
+        JsonNode exercise = f.exercise();
+        JsonNode variant = present(f.variant());
+        JsonNode reps = f.reps();
+        JsonNode loadKg = f.loadKg();
+        JsonNode rpe = present(f.rpe());
+        JsonNode rir = present(f.rir());
+        JsonNode tempo = present(f.tempo());
+        JsonNode belt = present(f.belt());
+        JsonNode limitingFactor = present(f.limitingFactor());
+        JsonNode faults = present(f.faults());
+        JsonNode metrics = present(f.metrics());
         g.writeStartObject();
         str(g, F.exercise, exercise.asText());
         if (variant != null) {
@@ -286,7 +264,11 @@ public final class CanonicalEvents {
     }
 
     private static JsonNode present(JsonNode parent, F field) {
-        JsonNode v = parent.get(field.name());
+        return present(parent.get(field.name()));
+    }
+
+    /** The node, or null for an absent field or a JSON null (an optional field left out either way). */
+    private static JsonNode present(JsonNode v) {
         return v == null || v instanceof NullNode ? null : v;
     }
 

@@ -12,7 +12,6 @@ import com.liftguard.events.model.TechniqueFault;
 import com.liftguard.events.model.Variant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -134,58 +133,30 @@ public final class IngestValidator {
         if (!c.object(set, p)) {
             return;
         }
-        // one pass over the fields (sets are the bulk of a batch), then the checks on what was found
-        JsonNode exercise = null;
-        JsonNode variant = null;
-        JsonNode reps = null;
-        JsonNode loadKg = null;
-        JsonNode rpe = null;
-        JsonNode rir = null;
-        JsonNode tempo = null;
-        JsonNode belt = null;
-        JsonNode limitingFactor = null;
-        JsonNode faults = null;
-        JsonNode metrics = null;
-        for (Map.Entry<String, JsonNode> f : set.properties()) {
-            JsonNode v = f.getValue();
-            switch (f.getKey()) {
-                case "exercise" -> exercise = v;
-                case "variant" -> variant = v;
-                case "reps" -> reps = v;
-                case "loadKg" -> loadKg = v;
-                case "rpe" -> rpe = v;
-                case "rir" -> rir = v;
-                case "tempo" -> tempo = v;
-                case "belt" -> belt = v;
-                case "limitingFactor" -> limitingFactor = v;
-                case "faults" -> faults = v;
-                case "metrics" -> metrics = v;
-                default -> c.fail(JsonChecks.child(p, f.getKey()), "is not a known field");
-            }
-        }
-        c.enumAt(exercise, "exercise", p, true, Exercise.class);
-        c.enumAt(variant, "variant", p, false, Variant.class);
-        variantFitsExercise(c, exercise, variant, p);
-        c.integerAt(reps, "reps", p, true, 1, 100);
-        c.numberAt(loadKg, "loadKg", p, true, 0, 600, 0);
-        c.numberAt(rpe, "rpe", p, false, 1, 10, 0.5);
-        c.integerAt(rir, "rir", p, false, 0, 10);
-        if (!JsonChecks.absent(rpe) && !JsonChecks.absent(rir)) {
+        SetFields f = SetFields.of(set, unknown -> c.fail(JsonChecks.child(p, unknown), "is not a known field"));
+        c.enumAt(f.exercise(), "exercise", p, true, Exercise.class);
+        c.enumAt(f.variant(), "variant", p, false, Variant.class);
+        variantFitsExercise(c, f.exercise(), f.variant(), p);
+        c.integerAt(f.reps(), "reps", p, true, 1, 100);
+        c.numberAt(f.loadKg(), "loadKg", p, true, 0, 600, 0);
+        c.numberAt(f.rpe(), "rpe", p, false, 1, 10, 0.5);
+        c.integerAt(f.rir(), "rir", p, false, 0, 10);
+        if (!JsonChecks.absent(f.rpe()) && !JsonChecks.absent(f.rir())) {
             c.fail(JsonChecks.child(p, "rir"), "give rpe or rir, not both");
         }
-        if (!JsonChecks.absent(tempo) && (!tempo.isTextual() || !tempo(tempo.asText()))) {
+        if (!JsonChecks.absent(f.tempo()) && (!f.tempo().isTextual() || !tempo(f.tempo().asText()))) {
             c.fail(JsonChecks.child(p, "tempo"),
                     "must be eccentric-pause-concentric seconds such as 3-1-1, optionally with a fourth part");
         }
-        c.boolAt(belt, "belt", p);
-        c.enumAt(limitingFactor, "limitingFactor", p, false, LimitingFactor.class);
-        c.enumSetAt(faults, "faults", p, TechniqueFault.class, TechniqueFault.values().length);
-        if (!JsonChecks.absent(metrics)) {
+        c.boolAt(f.belt(), "belt", p);
+        c.enumAt(f.limitingFactor(), "limitingFactor", p, false, LimitingFactor.class);
+        c.enumSetAt(f.faults(), "faults", p, TechniqueFault.class, TechniqueFault.values().length);
+        if (!JsonChecks.absent(f.metrics())) {
             String mp = JsonChecks.child(p, "metrics");
-            if (c.object(metrics, mp)) {
-                c.onlyFields(metrics, mp, METRIC_FIELDS);
-                c.number(metrics, "torsoLeanChangeDeg", mp, false, -90, 90, 0);
-                c.number(metrics, "meanConcentricVelocity", mp, false, 0, 5, 0);
+            if (c.object(f.metrics(), mp)) {
+                c.onlyFields(f.metrics(), mp, METRIC_FIELDS);
+                c.number(f.metrics(), "torsoLeanChangeDeg", mp, false, -90, 90, 0);
+                c.number(f.metrics(), "meanConcentricVelocity", mp, false, 0, 5, 0);
             }
         }
     }
