@@ -234,12 +234,15 @@ class RiskFlowTest {
 
     @Test
     void aReplayedSessionIsCountedOnce() {
-        Event<SessionIngested> s = session(athlete, "once", OffsetDateTime.now(PLUS_ONE), 50, 6, null, squat(5, 80, 6.0));
+        OffsetDateTime performedAt = OffsetDateTime.now(PLUS_ONE);
+        Event<SessionIngested> s = session(athlete, "once", performedAt, 50, 6, null, squat(5, 80, 6.0));
         send(s);
         assessments(athlete, 1);
         send(s);
         assessments(athlete, 1);
-        assertEquals(300.0, get(athlete, "/load").getDouble("weeklyLoad"), 1e-9);
+        // as of the session's own day: between 23:00 and 24:00 UTC it is already tomorrow at +01:00, after the
+        // default asOf (today in UTC)
+        assertEquals(300.0, get(athlete, "/load?asOf=" + performedAt.toLocalDate()).getDouble("weeklyLoad"), 1e-9);
     }
 
     @Test
