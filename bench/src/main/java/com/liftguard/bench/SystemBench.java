@@ -234,7 +234,7 @@ public final class SystemBench {
         Map<String, Long> accepted = new ConcurrentHashMap<>();
         Map<String, Double> cpu = new LinkedHashMap<>();
         services.forEach(s -> cpu.put(s.name(), s.cpuSeconds()));
-        cpu.put(THIS_PROCESS, ownCpuSeconds());
+        cpu.put(THIS_PROCESS, IngestBench.ownCpuSeconds());
         long start = System.nanoTime();
         long sent = offer.send(rate, seconds, accepted);
         double achieved = sent / ((System.nanoTime() - start) / 1e9);
@@ -249,7 +249,7 @@ public final class SystemBench {
             TimeUnit.MILLISECONDS.sleep(500);
         }
         services.forEach(s -> cpu.put(s.name(), s.cpuSeconds() - cpu.get(s.name())));
-        cpu.put(THIS_PROCESS, ownCpuSeconds() - cpu.get(THIS_PROCESS));
+        cpu.put(THIS_PROCESS, IngestBench.ownCpuSeconds() - cpu.get(THIS_PROCESS));
         List<Long> millis = new ArrayList<>();
         int missing = 0;
         for (Map.Entry<String, Long> e : accepted.entrySet()) {
@@ -315,9 +315,6 @@ public final class SystemBench {
     /** The bench's own JVM: the load client, the broker and mongo-java-server. */
     private static final String THIS_PROCESS = "bench";
 
-    private static double ownCpuSeconds() {
-        return IngestBench.ownCpuSeconds();
-    }
     private static final int WARM_RATE = 300;
 
     /** Sessions offered at a fixed rate; continues where the previous call stopped. */

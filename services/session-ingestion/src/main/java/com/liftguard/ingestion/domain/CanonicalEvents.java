@@ -272,13 +272,6 @@ public final class CanonicalEvents {
         return v == null || v instanceof NullNode ? null : v;
     }
 
-    private static void text(JsonGenerator g, JsonNode parent, F field) throws IOException {
-        JsonNode v = present(parent, field);
-        if (v != null) {
-            str(g, field, v.asText());
-        }
-    }
-
     private static void decimal(JsonGenerator g, JsonNode parent, F field) throws IOException {
         JsonNode v = present(parent, field);
         if (v != null) {
@@ -286,12 +279,12 @@ public final class CanonicalEvents {
         }
     }
 
+    private static final SerializedString POINT_ZERO = new SerializedString(".0");
+
     /**
      * A decimal as the record path writes a double. Most loads and ratings arrive as whole numbers, which
      * {@link Double#toString} writes as {@code 120.0} below 10^7: those are written so without formatting a double.
      */
-    private static final SerializedString POINT_ZERO = new SerializedString(".0");
-
     private static void decimal(JsonGenerator g, F field, JsonNode v) throws IOException {
         if (v instanceof IntNode whole && Math.abs(whole.intValue()) < 10_000_000) {
             field(g, field);

@@ -66,8 +66,8 @@ final class JsonChecks {
     }
 
     /*
-     * Each check comes twice: by field of a parent object, and "...At" for the value already found at that field
-     * (null when absent), for callers that read an object's fields in one pass.
+     * The checks a set needs come twice: by field of a parent object, and "...At" for the value already found
+     * at that field (null when absent), for IngestValidator's one pass over a set's fields (SetFields).
      */
 
     private JsonNode present(JsonNode value, String field, String pointer, boolean required) {
@@ -81,11 +81,7 @@ final class JsonChecks {
     }
 
     void string(JsonNode parent, String field, String pointer, boolean required, int min, int max) {
-        stringAt(parent.get(field), field, pointer, required, min, max);
-    }
-
-    void stringAt(JsonNode value, String field, String pointer, boolean required, int min, int max) {
-        JsonNode v = present(value, field, pointer, required);
+        JsonNode v = present(parent.get(field), field, pointer, required);
         if (v == null) {
             return;
         }
@@ -269,10 +265,6 @@ final class JsonChecks {
             element.accept(v.get(i), child(p, i));
         }
         return true;
-    }
-
-    <E extends Enum<E>> void enumSet(JsonNode parent, String field, String pointer, Class<E> type, int max) {
-        enumSetAt(parent.get(field), field, pointer, type, max);
     }
 
     <E extends Enum<E>> void enumSetAt(JsonNode value, String field, String pointer, Class<E> type, int max) {

@@ -142,11 +142,9 @@ public class IngestTopicsConsumer {
         try {
             byte[] raw = record.value().getBytes(StandardCharsets.UTF_8);
             return Optional.of(new Accepted(tenant.get(), ReceivedBatch.parseOne(raw), raw));
-        } catch (JsonProcessingException e) {
-            deadLetters.add(deadLetter(record, "the value is not JSON: " + e.getOriginalMessage(), List.of()));
-            return Optional.empty();
         } catch (IOException e) {
-            deadLetters.add(deadLetter(record, "the value is not JSON: " + e.getMessage(), List.of()));
+            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            deadLetters.add(deadLetter(record, "the value is not JSON: " + why, List.of()));
             return Optional.empty();
         }
     }
