@@ -148,6 +148,9 @@ public final class IngestBench {
                     100 * ingest.sessions() / ingest.seconds() / ceiling.recordsPerSecond());
             done.add(new Round(ceiling, ingest));
         }
+        // and after the last round: the end-to-end run that follows shares this heap with the broker
+        mongo.deleteAll(INGESTION_DATABASE, "sessions_received");
+        System.gc();
         // for reference: the producer sending the service's own events, which compress as the service's do
         // (ProducerPerformance's random records do not), so the broker's share per record is the same
         Ceiling same = producerPerformance(bootstrap, perfRecords, payloadFile(events));
