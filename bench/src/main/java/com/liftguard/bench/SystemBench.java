@@ -127,7 +127,9 @@ public final class SystemBench {
         Path jar = root.resolve("services").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         Path log = Files.createTempFile("bench-" + name, ".log");
         int port = IngestBench.freePort();
-        List<String> command = new ArrayList<>(List.of(IngestBench.javaBinary(), "-Xmx384m",
+        // the heap the image gives a service under the base deployment's 768Mi limit (MaxRAMPercentage=75,
+        // InitialRAMPercentage=50); a smaller one had the relational services collecting garbage every few seconds
+        List<String> command = new ArrayList<>(List.of(IngestBench.javaBinary(), "-Xmx576m", "-Xms384m",
                 "-Dquarkus.http.port=" + port,
                 "-Dkafka.bootstrap.servers=" + kafka,
                 "-Dquarkus.mongodb.connection-string=" + mongo,
