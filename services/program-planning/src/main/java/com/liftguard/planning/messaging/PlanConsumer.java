@@ -32,28 +32,28 @@ public class PlanConsumer {
     @Blocking
     public void triage(ConsumerRecords<String, String> records) {
         batches.apply("triage", records, payload -> EventCodec.decode(payload, TriageDecided.class),
-                PlanConsumer::athleteKey, changes::onTriage);
+                PlanConsumer::athleteKey, Event::id, changes::onTriage);
     }
 
     @Incoming("sessions")
     @Blocking
     public void sessions(ConsumerRecords<String, String> records) {
         batches.apply("sessions", records, payload -> EventCodec.decode(payload, SessionIngested.class),
-                PlanConsumer::athleteKey, changes::onSession);
+                PlanConsumer::athleteKey, Event::id, changes::onSession);
     }
 
     @Incoming("risk")
     @Blocking
     public void risk(ConsumerRecords<String, String> records) {
         batches.apply("risk", records, payload -> EventCodec.decode(payload, RiskAssessed.class),
-                PlanConsumer::athleteKey, changes::onRisk);
+                PlanConsumer::athleteKey, Event::id, changes::onRisk);
     }
 
     @Incoming("roster")
     @Blocking
     public void roster(ConsumerRecords<String, String> records) {
         batches.apply("roster", records, payload -> EventCodec.decode(payload, RosterChanged.class),
-                PlanConsumer::athleteKey, changes::onRoster);
+                PlanConsumer::athleteKey, Event::id, changes::onRoster);
     }
 
     static String athleteKey(Event<?> event) {

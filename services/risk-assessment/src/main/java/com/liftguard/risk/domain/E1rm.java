@@ -98,16 +98,21 @@ public final class E1rm {
 
     /** The exercise's e1RM as of a day: its best estimate within the window; ties go to the most recent. */
     public Optional<Estimate> best(Collection<Estimate> candidates, Exercise exercise, LocalDate asOf) {
+        LocalDate from = windowStart(asOf);
         return candidates.stream()
-                .filter(e -> e.exercise() == exercise && inWindow(e.date(), asOf))
+                .filter(e -> e.exercise() == exercise && inWindow(e.date(), from, asOf))
                 .max(BEST);
     }
 
     /** Every exercise's e1RM as of a day. */
     public Map<Exercise, Estimate> bestByExercise(Collection<Estimate> candidates, LocalDate asOf) {
         Map<Exercise, Estimate> best = new EnumMap<>(Exercise.class);
-        candidates.stream().filter(e -> inWindow(e.date(), asOf))
-                .forEach(e -> best.merge(e.exercise(), e, (a, b) -> BEST.compare(a, b) >= 0 ? a : b));
+        LocalDate from = windowStart(asOf);
+        for (Estimate e : candidates) {
+            if (inWindow(e.date(), from, asOf)) {
+                best.merge(e.exercise(), e, (a, b) -> BEST.compare(a, b) >= 0 ? a : b);
+            }
+        }
         return best;
     }
 
@@ -122,8 +127,8 @@ public final class E1rm {
             .thenComparing(Estimate::date)
             .thenComparing(Estimate::setRef, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-    private boolean inWindow(LocalDate date, LocalDate asOf) {
-        return !date.isAfter(asOf) && !date.isBefore(windowStart(asOf));
+    private static boolean inWindow(LocalDate date, LocalDate from, LocalDate asOf) {
+        return !date.isAfter(asOf) && !date.isBefore(from);
     }
 
     private OptionalDouble at(int reps, double wholeRpe) {

@@ -66,7 +66,7 @@ public class AthleteEventConsumer {
     @Blocking
     public void sessions(ConsumerRecords<String, String> records) {
         batches.apply("sessions", records, payload -> EventCodec.decode(payload, SessionIngested.class),
-                AthleteEventConsumer::athleteKey, this::onSession);
+                AthleteEventConsumer::athleteKey, Event::id, this::onSession);
     }
 
     static String athleteKey(Event<?> event) {
@@ -95,7 +95,7 @@ public class AthleteEventConsumer {
     @Blocking
     public void checkIns(ConsumerRecords<String, String> records) {
         batches.apply("check-ins", records, payload -> EventCodec.decode(payload, CheckInIngested.class),
-                AthleteEventConsumer::athleteKey, this::onCheckIn);
+                AthleteEventConsumer::athleteKey, Event::id, this::onCheckIn);
     }
 
     void onCheckIn(Event<CheckInIngested> event) {

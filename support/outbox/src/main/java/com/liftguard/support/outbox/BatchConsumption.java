@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
  *       on to the channel's failure strategy, as it was for single events.</li>
  * </ul>
  * The handler is the same as for one event: it checks the {@link EventLedger} first, so a batch redelivered
- * after a crash applies only what it had not.
+ * after a crash applies only what it had not. The ledger is asked about the whole batch's event ids in one
+ * query at the start of the batch's transaction ({@link EventLedger#preload}), not once per event.
  */
 @ApplicationScoped
 public class BatchConsumption {
@@ -51,6 +52,9 @@ public class BatchConsumption {
     @Inject
     RecordTraces traces;
 
+    @Inject
+    EventLedger ledger;
+
     /** A decoded record and where it came from. */
     private record Decoded<E>(ConsumerRecord<String, String> record, E event) {
     }
@@ -58,11 +62,13 @@ public class BatchConsumption {
     /**
      * @param decode the payload to an event; throws for a record that is not one
      * @param key    what must stay in order (events of one key are applied in arrival order)
+     * @param id     the event's id, as the handler records it in the {@link EventLedger}
      * @param change applies one event inside the current transaction
      */
     public <E> void apply(String channel, ConsumerRecords<String, String> records, Function<String, E> decode,
-                          Function<E, String> key, Consumer<E> change) {
+                          Function<E, String> key, Function<E, String> id, Consumer<E> change) {
         apply(channel, records, decode, key,
+                events -> ledger.preload(events.stream().map(id).toList()),
                 (record, event) -> traces.within(channel, record, () -> change.accept(event)),
                 transactions::run,
                 () -> {
@@ -77,9 +83,13 @@ public class BatchConsumption {
         void run(String what, Runnable change);
     }
 
-    /** The steps of {@link #apply(String, ConsumerRecords, Function, Function, Consumer)}, apart from what they run on. */
+    /**
+     * The steps of {@link #apply(String, ConsumerRecords, Function, Function, Function, Consumer)}, apart from what
+     * they run on; {@code beforeBatch} runs first in the transaction of a batch of more than one event.
+     */
     static <E> void apply(String channel, ConsumerRecords<String, String> records, Function<String, E> decode,
-                          Function<E, String> key, BiConsumer<ConsumerRecord<String, String>, E> change,
+                          Function<E, String> key, Consumer<List<E>> beforeBatch,
+                          BiConsumer<ConsumerRecord<String, String>, E> change,
                           Transactions transactions, Runnable afterEachInBatch,
                           BiConsumer<ConsumerRecord<String, String>, RuntimeException> deadLetter) {
         Map<String, List<Decoded<E>>> byKey = new TreeMap<>();
@@ -101,6 +111,7 @@ public class BatchConsumption {
         if (ordered.size() > 1) {
             try {
                 transactions.run(channel + ": batch of " + ordered.size(), () -> {
+                    beforeBatch.accept(ordered.stream().map(Decoded::event).toList());
                     for (Decoded<E> d : ordered) {
                         change.accept(d.record(), d.event());
                         afterEachInBatch.run();

@@ -22,6 +22,7 @@ class BatchConsumptionTest {
     private final List<String> transactions = new ArrayList<>();
     private final Map<Long, String> deadLetters = new LinkedHashMap<>();
     private int afterEach;
+    private final List<List<String>> batchesSeen = new ArrayList<>();
 
     private final BatchConsumption.Transactions tx = (what, change) -> {
         transactions.add(what);
@@ -46,6 +47,7 @@ class BatchConsumptionTest {
                     return payload;
                 },
                 event -> event.substring(0, event.indexOf(':')),
+                events -> batchesSeen.add(List.copyOf(events)),
                 (record, event) -> {
                     if (event.endsWith(":bad")) {
                         throw onBad;
@@ -62,6 +64,8 @@ class BatchConsumptionTest {
         assertEquals(List.of("a:1", "a:2", "b:1", "b:2", "c:1"), committed);
         assertEquals(List.of("channel: batch of 5"), transactions);
         assertEquals(5, afterEach, "the persistence context is cleared after every event");
+        assertEquals(List.of(List.of("a:1", "a:2", "b:1", "b:2", "c:1")), batchesSeen,
+                "the batch's events are announced once, in the order they are applied, before any is applied");
         assertTrue(deadLetters.isEmpty());
     }
 
@@ -96,6 +100,7 @@ class BatchConsumptionTest {
         apply(null, "a:1");
         assertEquals(List.of("a:1"), committed);
         assertEquals(List.of("channel topic-0@0"), transactions);
+        assertTrue(batchesSeen.isEmpty(), "a single event reads the ledger itself");
     }
 
     @Test
