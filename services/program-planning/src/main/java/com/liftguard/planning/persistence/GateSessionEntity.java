@@ -60,7 +60,9 @@ public class GateSessionEntity extends PanacheEntityBase {
                 ? getEntityManager().createQuery(select + "g.performedAt is not null order by g.performedAt desc", Object[].class)
                 : getEntityManager().createQuery(select + "g.performedAt > ?3 order by g.performedAt desc", Object[].class)
                         .setParameter(3, since);
-        return query.setParameter(1, tenant).setParameter(2, athleteId).setMaxResults(limit).getResultStream()
+        // a list, not a stream: an unclosed stream holds its statement open to the end of the transaction, and
+        // H2 re-parses a query whose cached statement is still open
+        return query.setParameter(1, tenant).setParameter(2, athleteId).setMaxResults(limit).getResultList().stream()
                 .map(r -> new Row((String) r[0], (Instant) r[1], (String) r[2], (Boolean) r[3], (Double) r[4]))
                 .toList();
     }

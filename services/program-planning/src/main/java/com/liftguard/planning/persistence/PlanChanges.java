@@ -115,15 +115,15 @@ public class PlanChanges {
         replan(plan, event.id(), event.type(), reportedAt);
     }
 
-    /** A spinal-loading session: what the gate reads of it, and the squat bar position. */
+    /**
+     * A spinal-loading session: what the gate reads of it, and the squat bar position. A session without
+     * spinal loading changes nothing here, so it is not recorded in the ledger either.
+     */
     @Transactional
     public void onSession(Event<SessionIngested> event) {
-        if (!ledger.firstTime(event.id())) {
-            return;
-        }
         SessionIngested s = event.data();
         List<LoggedSet> spinal = s.sets().stream().filter(set -> set.exercise().spinalLoading()).toList();
-        if (spinal.isEmpty()) {
+        if (spinal.isEmpty() || !ledger.firstTime(event.id())) {
             return;
         }
         AthletePlanEntity plan = AthletePlanEntity.findOrCreate(event.tenant(), s.athleteId());
