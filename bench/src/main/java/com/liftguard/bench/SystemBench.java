@@ -177,8 +177,8 @@ public final class SystemBench {
     }
 
     /**
-     * After a warm-up of {@value #WARM_SECONDS} s at {@value #WARM_RATE}/s and a quiet spell until every consumer has
-     * caught up, sessions at {@code rate}/s in batches of rate/20 every 50 ms, from {@code athletes} athletes followed by
+     * After a warm-up of {@value #WARM_SECONDS} s at {@value #WARM_RATE}/s and {@value #WARM_PEAK_SECONDS} s at the
+     * highest rate to be measured, and a quiet spell until every consumer has caught up, sessions at {@code rate}/s in batches of rate/20 every 50 ms, from {@code athletes} athletes followed by
      * one coach, each athlete's sessions on consecutive days (a training log, not dozens of sessions a day);
      * every fifth carries a normal-soreness knee report (no spinal loading: no other rule fires).
      * An athlete's k-th report folds into its feed item (repeats = k), so the stream's event for athlete X
@@ -207,20 +207,27 @@ public final class SystemBench {
         }
         TimeUnit.SECONDS.sleep(2); // the rest of the rosters reach notifications
 
-        // warm-up: the consumers' code compiled and their pools filled at a rate they keep up with, then quiet
+        // warm-up: the consumers' code compiled and their pools filled at a rate they keep up with, then a
+        // spell at the highest rate to be measured (the code paths of large batches compiled too: without it
+        // the first rate measured ran partly interpreted, its p99 ten times that of the same rate measured
+        // again), then quiet until every consumer has caught up
         int warmRate = WARM_RATE;
+        int peakRate = rates.stream().mapToInt(Integer::intValue).max().orElse(warmRate);
         // an athlete trains once a day: its n-th session is on the n-th day of a block ending today
-        long total = (long) warmRate * WARM_SECONDS + rates.stream().mapToLong(r -> (long) r * seconds).sum();
+        long total = (long) warmRate * WARM_SECONDS + (long) peakRate * WARM_PEAK_SECONDS
+                + rates.stream().mapToLong(r -> (long) r * seconds).sum();
         long days = Math.max(1, total / athletes + 1);
         Offer offer = new Offer(http, ingestion, run, athletes,
                 Instant.now().minus(Duration.ofDays(days)).minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         offer.send(warmRate, WARM_SECONDS, new ConcurrentHashMap<>());
+        offer.send(peakRate, WARM_PEAK_SECONDS, new ConcurrentHashMap<>());
         long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < settle && !lag.lag(SERVICES.subList(1, SERVICES.size())).values().stream().allMatch(v -> v == 0)) {
             TimeUnit.MILLISECONDS.sleep(500);
         }
         TimeUnit.SECONDS.sleep(1);
-        printLag("after the warm-up (" + warmRate + "/s for " + WARM_SECONDS + " s)", lag);
+        printLag("after the warm-up (" + warmRate + "/s for " + WARM_SECONDS + " s, " + peakRate + "/s for "
+                + WARM_PEAK_SECONDS + " s)", lag);
 
         List<Latency> results = new ArrayList<>();
         for (int rate : rates) {
@@ -314,6 +321,7 @@ public final class SystemBench {
     }
 
     private static final int WARM_SECONDS = 60;
+    private static final int WARM_PEAK_SECONDS = 20;
     /** The bench's own JVM: the load client, the broker and mongo-java-server. */
     private static final String THIS_PROCESS = "bench";
 
