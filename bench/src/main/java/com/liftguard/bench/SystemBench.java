@@ -178,9 +178,10 @@ public final class SystemBench {
 
     /**
      * After a warm-up of {@value #WARM_SECONDS} s at {@value #WARM_RATE}/s and {@value #WARM_PEAK_SECONDS} s at the
-     * highest rate to be measured, and a quiet spell until every consumer has caught up, sessions at {@code rate}/s in batches of rate/20 every 50 ms, from {@code athletes} athletes followed by
-     * one coach, each athlete's sessions on consecutive days (a training log, not dozens of sessions a day);
-     * every fifth carries a normal-soreness knee report (no spinal loading: no other rule fires).
+     * highest rate to be measured, and a quiet spell until every consumer has caught up, sessions at
+     * {@code rate}/s in batches of rate/20 every 50 ms, from {@code athletes} athletes followed by one coach,
+     * each athlete's sessions on consecutive days (a training log, not dozens of sessions a day); every fifth
+     * carries a normal-soreness knee report (no spinal loading: no other rule fires).
      * An athlete's k-th report folds into its feed item (repeats = k), so the stream's event for athlete X
      * with repeats k shows the k-th report's notification (and any earlier one not shown yet): its arrival
      * minus the report's 202 is one sample.
