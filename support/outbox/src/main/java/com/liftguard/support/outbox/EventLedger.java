@@ -44,11 +44,10 @@ public class EventLedger {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstTime(String eventId) {
         Preloaded preloaded = (Preloaded) transaction.getResource(PRELOADED);
-        if (preloaded != null && preloaded.asked.contains(eventId)) {
-            if (!preloaded.recorded.add(eventId)) {
-                return false;
-            }
-        } else if (ProcessedEvent.findById(eventId) != null) {
+        boolean known = preloaded != null && preloaded.asked.contains(eventId)
+                ? preloaded.recorded.contains(eventId)
+                : ProcessedEvent.findById(eventId) != null;
+        if (known) {
             return false;
         }
         ProcessedEvent entry = new ProcessedEvent();
