@@ -52,13 +52,22 @@ public class GateSessionEntity extends PanacheEntityBase {
     public record Row(String sessionId, Instant performedAt, String worstPain, Boolean anyFault, Double maxRpe) {
     }
 
-    /** {@link #after} as rows: read for every replan, so without building and tracking an entity per session. */
+    /**
+     * Newest first, ordered by every column of the time index (tenant and athlete are fixed): only then does H2
+     * read the index backwards and stop at the limit instead of sorting all of the athlete's sessions.
+     */
+    private static final String LATEST_FIRST = " order by g.key.tenant desc, g.key.athleteId desc, g.performedAt desc";
+
+    /**
+     * The athlete's last {@code limit} sessions performed after {@code since} (any time when null), newest first:
+     * read for every replan, so as rows, without building and tracking an entity per session.
+     */
     public static List<Row> rowsAfter(String tenant, String athleteId, Instant since, int limit) {
         String select = "select g.key.sessionId, g.performedAt, g.worstPain, g.anyFault, g.maxRpe from GateSessionEntity g "
                 + "where g.key.tenant = ?1 and g.key.athleteId = ?2 and ";
         var query = since == null
-                ? getEntityManager().createQuery(select + "g.performedAt is not null order by g.performedAt desc", Object[].class)
-                : getEntityManager().createQuery(select + "g.performedAt > ?3 order by g.performedAt desc", Object[].class)
+                ? getEntityManager().createQuery(select + "g.performedAt is not null" + LATEST_FIRST, Object[].class)
+                : getEntityManager().createQuery(select + "g.performedAt > ?3" + LATEST_FIRST, Object[].class)
                         .setParameter(3, since);
         // a list, not a stream: an unclosed stream holds its statement open to the end of the transaction, and
         // H2 re-parses a query whose cached statement is still open

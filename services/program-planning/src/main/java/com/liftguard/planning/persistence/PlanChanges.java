@@ -35,6 +35,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -143,7 +144,13 @@ public class PlanChanges {
         replan(plan, event.id(), event.type(), performedAt);
     }
 
-    /** The latest risk assessment (by its date): factors, e1RMs and the last heavy spinal session. */
+    /**
+     * The latest risk assessment (by its date): factors, e1RMs and the last heavy spinal session. The plan is
+     * rebuilt only when one of them changed or the athlete is sent back to basics: every other input of the
+     * plan (restriction, triage, gate sessions, squat bar) is followed by its own event, which rebuilds it, so
+     * an assessment that repeats what the plan was built from would yield the same plan. The plan's
+     * {@code asOf} is therefore the time of the last event that changed an input.
+     */
     @Transactional
     public void onRisk(Event<RiskAssessed> event) {
         if (!ledger.firstTime(event.id())) {
@@ -155,22 +162,32 @@ public class PlanChanges {
         if (plan.riskAsOf != null && asOf.isBefore(plan.riskAsOf)) {
             return; // a backfilled day: the newer assessment stands
         }
+        String factors = json(r.factors());
+        String e1rm = r.e1rmKg() == null ? null : json(r.e1rmKg());
+        Instant lastHeavy = r.lastHeavySpinalSessionAt() != null
+                && (plan.lastHeavyAt == null || r.lastHeavySpinalSessionAt().isAfter(plan.lastHeavyAt))
+                ? r.lastHeavySpinalSessionAt() : plan.lastHeavyAt;
+        Instant basicsSince = plan.basicsSince;
+        boolean inputsChanged = plan.currentPlan == null || !factors.equals(plan.riskFactors)
+                || !Objects.equals(e1rm, plan.e1rm) || !Objects.equals(lastHeavy, plan.lastHeavyAt);
         plan.riskAsOf = asOf;
-        plan.riskFactors = json(r.factors());
-        plan.e1rm = r.e1rmKg() == null ? null : json(r.e1rmKg());
-        if (r.lastHeavySpinalSessionAt() != null
-                && (plan.lastHeavyAt == null || r.lastHeavySpinalSessionAt().isAfter(plan.lastHeavyAt))) {
-            plan.lastHeavyAt = r.lastHeavySpinalSessionAt();
+        plan.riskFactors = factors;
+        plan.e1rm = e1rm;
+        plan.lastHeavyAt = lastHeavy;
+        Optional<RiskAssessed.Factor> basicsCause = r.factors().stream()
+                .filter(f -> f.code().startsWith("PATTERN_") || f.code().equals("TRIAGE_MODIFY_TRAINING"))
+                .findFirst();
+        if (!inputsChanged && basicsCause.isEmpty()) {
+            return; // the plan is a function of its inputs and the time it is made for: it would come out the same
         }
         Instant at = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         GateSessionEntity source = r.sourceId() == null ? null
                 : GateSessionEntity.findById(new GateSessionEntity.Key(event.tenant(), r.athleteId(), r.sourceId()));
         Instant triggeredAt = source != null && source.performedAt != null ? source.performedAt : at;
-        r.factors().stream()
-                .filter(f -> f.code().startsWith("PATTERN_") || f.code().equals("TRIAGE_MODIFY_TRAINING"))
-                .findFirst()
-                .ifPresent(f -> startBasics(plan, new Reason(f.code(), f.message(), List.of()), triggeredAt));
-        replan(plan, event.id(), event.type(), triggeredAt);
+        basicsCause.ifPresent(f -> startBasics(plan, new Reason(f.code(), f.message(), List.of()), triggeredAt));
+        if (inputsChanged || !Objects.equals(basicsSince, plan.basicsSince)) {
+            replan(plan, event.id(), event.type(), triggeredAt);
+        }
     }
 
     /** The plan as last computed, or computed now for an athlete with none yet; empty for an unknown athlete. */

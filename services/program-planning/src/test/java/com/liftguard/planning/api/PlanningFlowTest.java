@@ -199,6 +199,29 @@ class PlanningFlowTest {
     }
 
     @Test
+    void anAssessmentThatRepeatsThePlansInputsLeavesThePlanAsItWas() {
+        roster();
+        LocalDate day = LocalDate.now().minusDays(2);
+        send(risk("d1", day, Map.of(Exercise.DEADLIFT, 200.0), null));
+        String firstBuilt = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        awaitPlan(r -> r.body("asOf", equalTo(firstBuilt)).body("exercises.exercise", equalTo(List.of("DEADLIFT"))));
+
+        // the next day's assessment says what the last one said: recorded, but the plan is not rebuilt
+        send(risk("d2", day.plusDays(1), Map.of(Exercise.DEADLIFT, 200.0), null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> day.plusDays(1).equals(
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> com.liftguard.planning.persistence
+                        .AthletePlanEntity.<com.liftguard.planning.persistence.AthletePlanEntity>findById(
+                                new com.liftguard.planning.persistence.AthletePlanEntity.Key("acme", athlete)).riskAsOf)));
+        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/plan")
+                .then().statusCode(200).body("asOf", equalTo(firstBuilt));
+
+        // a new e1RM rebuilds it, as of the day of the assessment that brought it
+        send(risk("d3", day.plusDays(2), Map.of(Exercise.DEADLIFT, 200.0, Exercise.BACK_SQUAT, 150.0), null));
+        awaitPlan(r -> r.body("asOf", equalTo(day.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant().toString()))
+                .body("exercises.exercise", hasItems("DEADLIFT", "BACK_SQUAT")));
+    }
+
+    @Test
     void shortSleepHoldsLoadAndNormalSorenessChangesNothing() {
         roster();
         send(risk("z1", LocalDate.now(), null, null, "SHORT_SLEEP"));

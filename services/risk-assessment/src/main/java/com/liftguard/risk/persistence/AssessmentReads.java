@@ -71,7 +71,11 @@ public class AssessmentReads {
         T map(ResultSet rs) throws SQLException;
     }
 
-    /** The reads, each a single indexed range of one athlete's rows. */
+    /**
+     * The reads, each a single indexed range of one athlete's rows. A read of the first or last rows orders by
+     * every column of its index, the fixed tenant and athlete too: only then does H2 read them in the index's
+     * order and stop at the limit instead of sorting the athlete's whole history.
+     */
     public final class Reader {
         private final Connection connection;
 
@@ -90,11 +94,16 @@ public class AssessmentReads {
             return loads;
         }
 
-        /** The day of the athlete's first session, or null. */
+        /**
+         * The day of the athlete's first session, or null: the first entry of the athlete's range of the primary
+         * key. H2 stops there only when the order names every column of the key (a {@code min()} under a WHERE
+         * clause, or an order by the day alone, visited every day the athlete trained: 30 times slower at 400).
+         */
         public LocalDate firstDay(String tenant, String athleteId) throws SQLException {
-            List<LocalDate> min = rows("select min(load_day) from " + schema + "daily_load where tenant = ? "
-                    + "and athlete_id = ?", tenant, athleteId, rs -> rs.getObject(1, LocalDate.class));
-            return min.isEmpty() ? null : min.get(0);
+            List<LocalDate> first = rows("select load_day from " + schema + "daily_load where tenant = ? "
+                    + "and athlete_id = ? order by tenant, athlete_id, load_day limit 1", tenant, athleteId,
+                    rs -> rs.getObject(1, LocalDate.class));
+            return first.isEmpty() ? null : first.get(0);
         }
 
         /** Sessions performed in [from, to), oldest first (ties by session id). */
@@ -108,7 +117,7 @@ public class AssessmentReads {
         public List<Facts> lastFacts(String tenant, String athleteId, Instant until, int n) throws SQLException {
             return rows("select session_id, performed_at, performed_on, spinal_sets, findings from " + schema
                     + "session_facts where tenant = ? and athlete_id = ? and performed_at < ? "
-                    + "order by performed_at desc, session_id desc limit ?", tenant, athleteId, AssessmentReads::facts,
+                    + "order by tenant desc, athlete_id desc, performed_at desc, session_id desc limit ?", tenant, athleteId, AssessmentReads::facts,
                     time(until), n);
         }
 
@@ -123,7 +132,7 @@ public class AssessmentReads {
         /** The last {@code n} sleep reports before {@code until}, newest first. */
         public List<Sleep> lastSleep(String tenant, String athleteId, Instant until, int n) throws SQLException {
             return rows("select reported_at, hours from " + schema + "sleep_report where tenant = ? and athlete_id = ? "
-                    + "and reported_at < ? order by reported_at desc, source_id desc limit ?", tenant, athleteId,
+                    + "and reported_at < ? order by tenant desc, athlete_id desc, reported_at desc, source_id desc limit ?", tenant, athleteId,
                     rs -> new Sleep(instant(rs, 1), rs.getDouble(2)), time(until), n);
         }
 
