@@ -1,6 +1,7 @@
 package com.liftguard.notifications.messaging;
 
 import com.liftguard.events.Event;
+import com.liftguard.events.EventData;
 import com.liftguard.events.LoadAdjusted;
 import com.liftguard.events.RecoveryScheduled;
 import com.liftguard.events.RiskAssessed;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -23,6 +25,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * The topics notifications reads. A record that is not a valid event of its topic's type fails and goes
  * to the channel's dead-letter topic. A MongoDB failure is retried first: it says nothing about the
  * record, and dead-lettering a valid event would keep it from the coaches until an operator replays it.
+ * The two busy topics, triage decisions and risk assessments (one per session), are read a poll at a time
+ * ({@link PollConsumption}); the others a record at a time.
  */
 @ApplicationScoped
 public class NotificationConsumers {
@@ -34,6 +38,9 @@ public class NotificationConsumers {
 
     @Inject
     AthleteSeriesStore series;
+
+    @Inject
+    PollConsumption polls;
 
     @Incoming("roster")
     @Blocking
@@ -50,15 +57,13 @@ public class NotificationConsumers {
                 roster.coachIds(), changedAt.truncatedTo(ChronoUnit.MILLIS)));
     }
 
+    /** Triage decisions, a poll at a time ({@link PollConsumption}): every decision is a point on its athlete's chart. */
     @Incoming("triage")
     @Blocking
-    @Retry(retryOn = MongoException.class, maxRetries = 5, delay = 1000, jitter = 500, maxDuration = 600_000)
-    public void triage(String json) {
-        Event<TriageDecided> event = EventCodec.decode(json, TriageDecided.class);
-        requireAthlete(event.data().athleteId());
-        series.recordTriage(event.tenant(), event.id(), event.data().athleteId(),
-                event.data().decidedAt() != null ? event.data().decidedAt() : event.time(), event.data().category());
-        fanout.notificationComposed(event.tenant(), event.id(), composer.compose(event.data()));
+    public void triage(ConsumerRecords<String, String> records) {
+        polls.apply("triage", records, json -> valid(EventCodec.decode(json, TriageDecided.class)),
+                series::recordTriage,
+                event -> fanout.notificationComposed(event.tenant(), event.id(), composer.compose(event.data())));
     }
 
     @Incoming("recovery")
@@ -70,14 +75,14 @@ public class NotificationConsumers {
         fanout.notificationComposed(event.tenant(), event.id(), composer.compose(event.data()));
     }
 
+    /** Risk assessments, a poll at a time: each one's day on the athlete's chart, a notification when it warns. */
     @Incoming("risk")
     @Blocking
-    @Retry(retryOn = MongoException.class, maxRetries = 5, delay = 1000, jitter = 500, maxDuration = 600_000)
-    public void risk(String json) {
-        Event<RiskAssessed> event = EventCodec.decode(json, RiskAssessed.class);
-        requireAthlete(event.data().athleteId());
-        series.recordDay(event.tenant(), event.data());
-        composer.compose(event.data()).ifPresent(n -> fanout.notificationComposed(event.tenant(), event.id(), n));
+    public void risk(ConsumerRecords<String, String> records) {
+        polls.apply("risk", records, json -> valid(EventCodec.decode(json, RiskAssessed.class)),
+                series::recordDays,
+                event -> composer.compose(event.data())
+                        .ifPresent(n -> fanout.notificationComposed(event.tenant(), event.id(), n)));
     }
 
     @Incoming("load")
@@ -87,6 +92,11 @@ public class NotificationConsumers {
         Event<LoadAdjusted> event = EventCodec.decode(json, LoadAdjusted.class);
         requireAthlete(event.data().athleteId());
         fanout.notificationComposed(event.tenant(), event.id(), composer.compose(event.data()));
+    }
+
+    private static <T extends EventData> Event<T> valid(Event<T> event) {
+        requireAthlete(event.data().athleteId());
+        return event;
     }
 
     private static void requireAthlete(String athleteId) {

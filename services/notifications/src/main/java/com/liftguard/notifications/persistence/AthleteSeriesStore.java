@@ -5,10 +5,15 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lte;
 
+import com.liftguard.events.Event;
 import com.liftguard.events.RiskAssessed;
+import com.liftguard.events.TriageDecided;
 import com.liftguard.events.model.TriageCategory;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -34,34 +39,56 @@ public class AthleteSeriesStore {
     public record Triage(Instant at, TriageCategory category) {
     }
 
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
+
     @Inject
     NotificationsDatabase db;
 
-    public void recordDay(String tenant, RiskAssessed risk) {
-        if (risk.asOf() == null || risk.load() == null) {
-            return;
+    /**
+     * The day of each assessment, in one ordered bulk write: of two assessments of the same day, the later
+     * one in the list wins, as it would written one by one. Assessments without a date or figures are skipped.
+     */
+    public void recordDays(List<Event<RiskAssessed>> assessments) {
+        List<WriteModel<Document>> writes = new ArrayList<>(assessments.size());
+        for (Event<RiskAssessed> event : assessments) {
+            RiskAssessed risk = event.data();
+            if (risk.asOf() == null || risk.load() == null) {
+                continue;
+            }
+            RiskAssessed.Load load = risk.load();
+            Document day = new Document("_id", event.tenant() + ":" + risk.athleteId() + ":" + risk.asOf())
+                    .append("tenant", event.tenant())
+                    .append("athleteId", risk.athleteId())
+                    .append("date", risk.asOf().toString())
+                    .append("dailyLoad", load.dailyLoad())
+                    .append("acuteLoad", load.acuteLoad())
+                    .append("chronicLoad", load.chronicLoad())
+                    .append("acwr", load.acwr())
+                    .append("riskLevel", risk.level().name())
+                    .append("assessedAt", Documents.date(risk.assessedAt()));
+            writes.add(new ReplaceOneModel<>(eq("_id", day.get("_id")), day, UPSERT));
         }
-        RiskAssessed.Load load = risk.load();
-        Document day = new Document("_id", tenant + ":" + risk.athleteId() + ":" + risk.asOf())
-                .append("tenant", tenant)
-                .append("athleteId", risk.athleteId())
-                .append("date", risk.asOf().toString())
-                .append("dailyLoad", load.dailyLoad())
-                .append("acuteLoad", load.acuteLoad())
-                .append("chronicLoad", load.chronicLoad())
-                .append("acwr", load.acwr())
-                .append("riskLevel", risk.level().name())
-                .append("assessedAt", Documents.date(risk.assessedAt()));
-        db.athleteDays().replaceOne(eq("_id", day.get("_id")), day, new ReplaceOptions().upsert(true));
+        if (!writes.isEmpty()) {
+            db.athleteDays().bulkWrite(writes, ORDERED);
+        }
     }
 
-    public void recordTriage(String tenant, String eventId, String athleteId, Instant at, TriageCategory category) {
-        Document doc = new Document("_id", tenant + ":" + eventId)
-                .append("tenant", tenant)
-                .append("athleteId", athleteId)
-                .append("at", Documents.date(at))
-                .append("category", category.name());
-        db.athleteTriage().replaceOne(eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true));
+    /** One point per triage decision (keyed by the decision's event), in one bulk write. */
+    public void recordTriage(List<Event<TriageDecided>> decisions) {
+        List<WriteModel<Document>> writes = new ArrayList<>(decisions.size());
+        for (Event<TriageDecided> event : decisions) {
+            TriageDecided t = event.data();
+            Document doc = new Document("_id", event.tenant() + ":" + event.id())
+                    .append("tenant", event.tenant())
+                    .append("athleteId", t.athleteId())
+                    .append("at", Documents.date(t.decidedAt() != null ? t.decidedAt() : event.time()))
+                    .append("category", t.category().name());
+            writes.add(new ReplaceOneModel<>(eq("_id", doc.get("_id")), doc, UPSERT));
+        }
+        if (!writes.isEmpty()) {
+            db.athleteTriage().bulkWrite(writes, ORDERED);
+        }
     }
 
     /** The athlete's latest day with figures. */

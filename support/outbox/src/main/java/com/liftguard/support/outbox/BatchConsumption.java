@@ -1,5 +1,7 @@
 package com.liftguard.support.outbox;
 
+import com.liftguard.support.messaging.DeadLetters;
+import com.liftguard.support.messaging.RecordTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

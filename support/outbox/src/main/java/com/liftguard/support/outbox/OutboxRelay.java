@@ -1,5 +1,6 @@
 package com.liftguard.support.outbox;
 
+import com.liftguard.support.messaging.StringProducers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,4 +1,4 @@
-package com.liftguard.support.outbox;
+package com.liftguard.support.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;

@@ -1,4 +1,4 @@
-package com.liftguard.support.outbox;
+package com.liftguard.support.messaging;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -6,7 +6,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Configuration of the plain Kafka producers this module sends with (the outbox relay, dead letters). */
-final class StringProducers {
+public final class StringProducers {
     private StringProducers() {
     }
 
@@ -14,7 +14,7 @@ final class StringProducers {
      * The connector's broker settings ({@code default-kafka-broker}) reduced to producer keys, with
      * {@code acks=all} and String keys and values; callers add what is their own.
      */
-    static Map<String, Object> config(Map<String, Object> connector) {
+    public static Map<String, Object> config(Map<String, Object> connector) {
         Map<String, Object> config = new HashMap<>(connector);
         config.keySet().removeIf(k -> !ProducerConfig.configNames().contains(k));
         config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -1,4 +1,4 @@
-package com.liftguard.support.outbox;
+package com.liftguard.support.messaging;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -52,7 +52,7 @@ public class RecordTraces {
         }
         OpenTelemetry otel = openTelemetry.get();
         Context parent = otel.getPropagators().getTextMapPropagator().extract(Context.root(), record.headers(), HEADERS);
-        Span span = otel.getTracer("com.liftguard.support.outbox").spanBuilder(channel + " process")
+        Span span = otel.getTracer("com.liftguard.support.messaging").spanBuilder(channel + " process")
                 .setParent(parent)
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "kafka")
