@@ -39,7 +39,8 @@ public class PlanConsumer {
     @Blocking
     public void sessions(ConsumerRecords<String, String> records) {
         batches.apply("sessions", records, payload -> EventCodec.decode(payload, SessionIngested.class),
-                PlanConsumer::athleteKey, Event::id, changes::onSession);
+                PlanConsumer::athleteKey, e -> PlanChanges.spinalSets(e.data()).isEmpty() ? null : e.id(),
+                changes::onSession);
     }
 
     @Incoming("risk")

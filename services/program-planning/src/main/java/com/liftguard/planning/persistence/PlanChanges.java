@@ -123,7 +123,7 @@ public class PlanChanges {
     @Transactional
     public void onSession(Event<SessionIngested> event) {
         SessionIngested s = event.data();
-        List<LoggedSet> spinal = s.sets().stream().filter(set -> set.exercise().spinalLoading()).toList();
+        List<LoggedSet> spinal = spinalSets(s);
         if (spinal.isEmpty() || !ledger.firstTime(event.id())) {
             return;
         }
@@ -142,6 +142,11 @@ public class PlanChanges {
                     }
                 });
         replan(plan, event.id(), event.type(), performedAt);
+    }
+
+    /** The session's sets with spinal loading: the only ones the gate reads. */
+    public static List<LoggedSet> spinalSets(SessionIngested s) {
+        return s.sets().stream().filter(set -> set.exercise().spinalLoading()).toList();
     }
 
     /**

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -64,13 +65,14 @@ public class BatchConsumption {
     /**
      * @param decode the payload to an event; throws for a record that is not one
      * @param key    what must stay in order (events of one key are applied in arrival order)
-     * @param id     the event's id, as the handler records it in the {@link EventLedger}
+     * @param id     the event's id, as the handler records it in the {@link EventLedger}; null for an event the
+     *               handler does not record there (it changes nothing), so the batch's ledger read leaves it out
      * @param change applies one event inside the current transaction
      */
     public <E> void apply(String channel, ConsumerRecords<String, String> records, Function<String, E> decode,
                           Function<E, String> key, Function<E, String> id, Consumer<E> change) {
         apply(channel, records, decode, key,
-                events -> ledger.preload(events.stream().map(id).toList()),
+                events -> ledger.preload(events.stream().map(id).filter(Objects::nonNull).toList()),
                 (record, event) -> traces.within(channel, record, () -> change.accept(event)),
                 transactions::run,
                 () -> {
