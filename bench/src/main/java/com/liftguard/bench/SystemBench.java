@@ -262,14 +262,25 @@ public final class SystemBench {
         cpu.put(THIS_PROCESS, IngestBench.ownCpuSeconds() - cpu.get(THIS_PROCESS));
         List<Long> millis = new ArrayList<>();
         int missing = 0;
+        // the same samples by when they were accepted, in spans of 2 s: a queue that builds up shows as a rising tail
+        Map<Long, List<Long>> bySpan = new java.util.TreeMap<>();
         for (Map.Entry<String, Long> e : accepted.entrySet()) {
             Long at = arrived.get(e.getKey());
             if (at == null) {
                 missing++;
             } else {
-                millis.add(Math.max(0, TimeUnit.NANOSECONDS.toMillis(at - e.getValue())));
+                long ms = Math.max(0, TimeUnit.NANOSECONDS.toMillis(at - e.getValue()));
+                millis.add(ms);
+                bySpan.computeIfAbsent(TimeUnit.NANOSECONDS.toSeconds(e.getValue() - start) / 2, k -> new ArrayList<>()).add(ms);
             }
         }
+        StringBuilder spans = new StringBuilder();
+        bySpan.forEach((span, ms) -> {
+            List<Long> sorted = ms.stream().sorted().toList();
+            spans.append(String.format(Locale.ROOT, " %d-%ds %d/%d", span * 2, span * 2 + 2,
+                    sorted.get(sorted.size() / 2), sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.99 * sorted.size()) - 1))));
+        });
+        System.out.printf(Locale.ROOT, "%d sessions/s, p50/p99 ms by when accepted:%s%n", rate, spans);
         Latency l = new Latency(millis, accepted.size(), missing, rate, achieved, sent, cpu);
         System.out.printf(Locale.ROOT, "%d sessions/s: p50 %d ms, p99 %d ms, %d of %d not arrived%n", rate, l.percentile(50),
                 l.percentile(99), missing, accepted.size());
