@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -139,10 +138,10 @@ public class FeedStreamResource {
                     send(sink, sse.newEventBuilder().comment("keep-alive").build());
                     lastSent = System.nanoTime();
                 }
-                if (gapSince != 0) {
-                    sleep(config.streamPollInterval());
-                } else if (changes.size() < BATCH) {
-                    // woken at once by a change this instance makes; other instances' changes at the next poll
+                if (gapSince != 0 || changes.size() < BATCH) {
+                    // woken at once by a change this instance makes, other instances' changes at the next poll. A
+                    // gap is most often a write of this instance between taking its number and logging its change
+                    // (the stream read in between): it ends with that write's signal, not a poll interval later
                     signals.awaitChange(tenant, coachId, version, config.streamPollInterval());
                 }
             }
@@ -162,10 +161,6 @@ public class FeedStreamResource {
         } catch (Exception e) {
             throw new StreamClosed();
         }
-    }
-
-    private static void sleep(Duration d) throws InterruptedException {
-        Thread.sleep(d.toMillis());
     }
 
     private static String json(Object value) {
