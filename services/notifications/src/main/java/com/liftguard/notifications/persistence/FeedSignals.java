@@ -23,7 +23,8 @@ public class FeedSignals {
         return versions.getOrDefault(key(tenant, coachId), 0L);
     }
 
-    void changed(String tenant, String coachId) {
+    /** Tells this instance's streams of the coach that its feed changed (after the change is logged). */
+    public void changed(String tenant, String coachId) {
         versions.merge(key(tenant, coachId), 1L, Long::sum);
         lock.lock();
         try {
