@@ -171,9 +171,13 @@ public final class SystemBench {
             if (millis.isEmpty()) {
                 return -1;
             }
-            List<Long> sorted = millis.stream().sorted().toList();
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100 * sorted.size()) - 1));
+            return SystemBench.percentile(millis.stream().sorted().toList(), p);
         }
+    }
+
+    /** The p-th percentile (nearest rank) of sorted samples. */
+    static long percentile(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100 * sorted.size()) - 1));
     }
 
     /**
@@ -271,14 +275,15 @@ public final class SystemBench {
             } else {
                 long ms = Math.max(0, TimeUnit.NANOSECONDS.toMillis(at - e.getValue()));
                 millis.add(ms);
-                bySpan.computeIfAbsent(TimeUnit.NANOSECONDS.toSeconds(e.getValue() - start) / 2, k -> new ArrayList<>()).add(ms);
+                long span = TimeUnit.NANOSECONDS.toSeconds(e.getValue() - start) / 2;
+                bySpan.computeIfAbsent(span, k -> new ArrayList<>()).add(ms);
             }
         }
         StringBuilder spans = new StringBuilder();
         bySpan.forEach((span, ms) -> {
             List<Long> sorted = ms.stream().sorted().toList();
-            spans.append(String.format(Locale.ROOT, " %d-%ds %d/%d", span * 2, span * 2 + 2,
-                    sorted.get(sorted.size() / 2), sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.99 * sorted.size()) - 1))));
+            spans.append(String.format(Locale.ROOT, " %d-%ds %d/%d", span * 2, span * 2 + 2, percentile(sorted, 50),
+                    percentile(sorted, 99)));
         });
         System.out.printf(Locale.ROOT, "%d sessions/s, p50/p99 ms by when accepted:%s%n", rate, spans);
         Latency l = new Latency(millis, accepted.size(), missing, rate, achieved, sent, cpu);

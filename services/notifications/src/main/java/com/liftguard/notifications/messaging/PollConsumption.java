@@ -59,7 +59,8 @@ public class PollConsumption {
      */
     public <E> void apply(String channel, ConsumerRecords<String, String> records, Function<String, E> decode,
                           Consumer<List<E>> together, Consumer<E> each) {
-        apply(channel, records, decode, together, (record, event) -> traces.within(channel, record, () -> each.accept(event)),
+        apply(channel, records, decode, together,
+                (record, event) -> traces.within(channel, record, () -> each.accept(event)),
                 (record, failure) -> deadLetters.send(channel, record, failure),
                 retry -> Thread.sleep(DELAY.toMillis() + ThreadLocalRandom.current().nextLong(DELAY.toMillis() / 2 + 1)));
     }

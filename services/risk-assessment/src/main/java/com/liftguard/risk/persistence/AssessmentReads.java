@@ -117,8 +117,8 @@ public class AssessmentReads {
         public List<Facts> lastFacts(String tenant, String athleteId, Instant until, int n) throws SQLException {
             return rows("select session_id, performed_at, performed_on, spinal_sets, findings from " + schema
                     + "session_facts where tenant = ? and athlete_id = ? and performed_at < ? "
-                    + "order by tenant desc, athlete_id desc, performed_at desc, session_id desc limit ?", tenant, athleteId, AssessmentReads::facts,
-                    time(until), n);
+                    + "order by tenant desc, athlete_id desc, performed_at desc, session_id desc limit ?", tenant, athleteId,
+                    AssessmentReads::facts, time(until), n);
         }
 
         /** Best-e1RM rows of sessions on days in [from, to]. */
@@ -132,8 +132,8 @@ public class AssessmentReads {
         /** The last {@code n} sleep reports before {@code until}, newest first. */
         public List<Sleep> lastSleep(String tenant, String athleteId, Instant until, int n) throws SQLException {
             return rows("select reported_at, hours from " + schema + "sleep_report where tenant = ? and athlete_id = ? "
-                    + "and reported_at < ? order by tenant desc, athlete_id desc, reported_at desc, source_id desc limit ?", tenant, athleteId,
-                    rs -> new Sleep(instant(rs, 1), rs.getDouble(2)), time(until), n);
+                    + "and reported_at < ? order by tenant desc, athlete_id desc, reported_at desc, source_id desc limit ?",
+                    tenant, athleteId, rs -> new Sleep(instant(rs, 1), rs.getDouble(2)), time(until), n);
         }
 
         /** The categories of the triage decisions on pain reported in [from, to). */
