@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,6 +35,10 @@ public class WebhookCollections {
         deliveries().createIndex(Indexes.ascending("status", "nextAttemptAt"), new IndexOptions().name("status_due"));
         deliveries().createIndex(Indexes.ascending("tenant", "coachId", "status"),
                 new IndexOptions().name("tenant_coach_status"));
+        // a delivery made or given up is removed at its expireAt; a pending one has none (mongo-java-server has no
+        // TTL indexes and keeps every record)
+        deliveries().createIndex(Indexes.ascending("expireAt"),
+                new IndexOptions().name("expire").expireAfter(0L, TimeUnit.SECONDS));
     }
 
     MongoCollection<Document> webhooks() {

@@ -22,7 +22,9 @@ import org.bson.conversions.Bson;
  * Collection {@code webhook_deliveries}, the webhook outbox: a document per feed item to POST, written
  * before anything is sent so that a crash loses nothing. A delivery is PENDING until a 2xx answer makes
  * it DELIVERED or the last allowed attempt fails and makes it DEAD, where it stays as the dead-letter
- * record with its last error.
+ * record with its last error. A DELIVERED or DEAD record carries {@code expireAt}, when MongoDB removes it
+ * ({@link WebhooksConfig#deliveredRetention()}, {@link WebhooksConfig#deadRetention()}); a PENDING one has
+ * none and is never removed.
  *
  * <p>A sender first claims a delivery: one findOneAndUpdate that sets a lease ({@code claimedUntil}) and
  * a fresh claim token, so that two instances never send the same delivery at once. Every outcome is
@@ -36,6 +38,9 @@ public class WebhookDeliveryStore {
 
     @Inject
     WebhookCollections db;
+
+    @Inject
+    WebhooksConfig config;
 
     /** Adds the delivery, due now; false if there already is one with its id (the item was enqueued before). */
     public boolean enqueue(WebhookDelivery delivery, Instant now) {
@@ -80,6 +85,7 @@ public class WebhookDeliveryStore {
         return complete(claimed, now, Updates.combine(
                 Updates.set("status", WebhookDelivery.Status.DELIVERED.name()),
                 Updates.set("deliveredAt", Date.from(now)),
+                Updates.set("expireAt", Date.from(now.plus(config.deliveredRetention()))),
                 Updates.set("lastError", null)));
     }
 
@@ -95,6 +101,7 @@ public class WebhookDeliveryStore {
         return complete(claimed, now, Updates.combine(
                 Updates.set("status", WebhookDelivery.Status.DEAD.name()),
                 Updates.set("deadAt", Date.from(now)),
+                Updates.set("expireAt", Date.from(now.plus(config.deadRetention()))),
                 Updates.set("lastError", error)));
     }
 

@@ -36,6 +36,17 @@ public interface WebhooksConfig {
     int batchSize();
 
     /**
+     * How long the record of a delivery made is kept; MongoDB then removes it (a TTL index on its
+     * {@code expireAt}; mongo-java-server, without TTL indexes, keeps it).
+     */
+    @WithDefault("P7D")
+    Duration deliveredRetention();
+
+    /** How long the record of a delivery given up (DEAD, the dead letter with its last error) is kept. */
+    @WithDefault("P30D")
+    Duration deadRetention();
+
+    /**
      * Whether webhook URLs may point at loopback, private, link-local and similar addresses. Only the local
      * and test profiles set it: elsewhere it would let any tenant make this service call into its own network.
      */

@@ -130,6 +130,8 @@ class WebhookDeliveryFlowTest {
         assertEquals(coach, delivered.getString("coachId"));
         assertEquals(receiver.url(), delivered.getString("url"));
         assertEquals(post.body(), delivered.getString("body"));
+        assertEquals(delivered.getDate("deliveredAt").toInstant().plus(Duration.ofDays(7)),
+                delivered.getDate("expireAt").toInstant(), "a delivery made is kept for the delivered-retention");
 
         // the other coach of the roster has the item on their feed, and no webhook: nothing is enqueued
         Map<String, Object> otherItem = awaitItem(coachWithoutWebhook, emergency);
@@ -173,7 +175,8 @@ class WebhookDeliveryFlowTest {
         Document dead = awaitDelivery(id, "DEAD");
         assertEquals(3, dead.getInteger("attempts"), "max-attempts of the test profile");
         assertEquals("HTTP 500", dead.getString("lastError"));
-        assertTrue(dead.getDate("deadAt") != null);
+        assertEquals(dead.getDate("deadAt").toInstant().plus(Duration.ofDays(30)), dead.getDate("expireAt").toInstant(),
+                "a dead letter is kept for the dead-retention");
         awaitQuietly(3);
         assertEquals(3, receiver.receivedFor(id).size());
     }
