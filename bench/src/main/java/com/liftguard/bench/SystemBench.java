@@ -128,13 +128,14 @@ public final class SystemBench {
         Path log = Files.createTempFile("bench-" + name, ".log");
         int port = IngestBench.freePort();
         // the heap the image gives a service under the base deployment's 768Mi limit (MaxRAMPercentage=75,
-        // InitialRAMPercentage=50); a smaller one had the relational services collecting garbage every few seconds
+        // InitialRAMPercentage=50); a smaller one had the relational services collecting garbage every few seconds.
+        // Tracing stays on as deployed (spans made and batched); with no collector here their export fails every
+        // few seconds (traces.exporter is fixed at build time, so a run-time "none" never applied here)
         List<String> command = new ArrayList<>(List.of(IngestBench.javaBinary(), "-Xmx576m", "-Xms384m",
                 "-Dquarkus.http.port=" + port,
                 "-Dkafka.bootstrap.servers=" + kafka,
                 "-Dquarkus.mongodb.connection-string=" + mongo,
                 "-Dliftguard.tenants.bench.api-keys=" + TENANT_KEY,
-                "-Dquarkus.otel.traces.exporter=none",
                 "-Dquarkus.log.level=WARN",
                 "-Dquarkus.log.console.json.enabled=false",
                 "-Dmp.messaging.connector.smallrye-kafka.auto.offset.reset=latest"));
