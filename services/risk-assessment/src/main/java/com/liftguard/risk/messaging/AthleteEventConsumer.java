@@ -14,6 +14,7 @@ import com.liftguard.events.serde.EventCodec;
 import com.liftguard.risk.config.TriageConfig;
 import com.liftguard.risk.domain.PainReportTriage;
 import com.liftguard.risk.domain.SessionLoad;
+import com.liftguard.risk.persistence.BackPainCheckInEntity;
 import com.liftguard.risk.persistence.RiskState;
 import com.liftguard.risk.persistence.SpinalSessionEntity;
 import com.liftguard.risk.persistence.TriageDecisionEntity;
@@ -105,9 +106,15 @@ public class AthleteEventConsumer {
         CheckInIngested c = event.data();
         Instant reportedAt = c.reportedAt().toInstant();
         if (c.painReports().stream().anyMatch(AthleteEventConsumer::backPain)) {
-            // back pain reported between sessions counts against the last spinal session before it
-            SpinalSessionEntity.recent(event.tenant(), c.athleteId(), reportedAt, 1)
-                    .forEach(latest -> latest.backPainAfter = true);
+            // back pain reported between sessions counts against the last spinal session before it; which
+            // session that is, is settled when the history is read (a session may still arrive late)
+            var key = new BackPainCheckInEntity.Key(event.tenant(), c.athleteId(), c.checkInId());
+            if (BackPainCheckInEntity.findById(key) == null) {
+                BackPainCheckInEntity row = new BackPainCheckInEntity();
+                row.key = key;
+                row.reportedAt = reportedAt;
+                row.persist();
+            }
         }
         decide(event, TriageDecided.SourceKind.CHECK_IN, c.checkInId(), c.painReports(), reportedAt);
         if (c.wellness() != null && c.wellness().sleepHours() != null) {
@@ -181,8 +188,41 @@ public class AthleteEventConsumer {
     private PainReportTriage.History history(Event<?> cause, Instant at) {
         List<SpinalSessionEntity> recent = SpinalSessionEntity.recent(cause.tenant(), cause.athleteid(), at,
                 config.recurrentWindow());
-        int withPain = (int) recent.stream().filter(s -> s.backPainAfter).count();
-        return new PainReportTriage.History(recent.size(), withPain);
+        if (recent.isEmpty()) {
+            return PainReportTriage.History.none();
+        }
+        List<Instant> checkIns = BackPainCheckInEntity.reportedBetween(cause.tenant(), cause.athleteid(),
+                recent.get(recent.size() - 1).performedAt, at);
+        return history(recent.stream().map(s -> s.performedAt).toList(),
+                recent.stream().map(s -> s.backPainAfter).toList(), checkIns);
+    }
+
+    /**
+     * The persistent-soreness history: of the athlete's last spinal sessions ({@code performed}, newest first),
+     * those with back pain in their own reports ({@code ownBackPain}) or in a check-in ({@code checkIns},
+     * reported no earlier than the oldest of them) counted against them: the last session at or before it.
+     * Read from what is stored, not marked when the check-in came, so the order the two topics are read in
+     * does not change the count.
+     */
+    static PainReportTriage.History history(List<Instant> performed, List<Boolean> ownBackPain,
+                                            List<Instant> checkIns) {
+        boolean[] withPain = new boolean[performed.size()];
+        for (int i = 0; i < performed.size(); i++) {
+            withPain[i] = ownBackPain.get(i);
+        }
+        for (Instant reported : checkIns) {
+            for (int i = 0; i < performed.size(); i++) {
+                if (!performed.get(i).isAfter(reported)) {
+                    withPain[i] = true;
+                    break;
+                }
+            }
+        }
+        int count = 0;
+        for (boolean b : withPain) {
+            count += b ? 1 : 0;
+        }
+        return new PainReportTriage.History(performed.size(), count);
     }
 
     static boolean backPain(PainReport r) {

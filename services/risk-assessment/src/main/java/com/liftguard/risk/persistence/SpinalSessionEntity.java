@@ -10,7 +10,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-/** A spinal-loading session of an athlete, and whether back pain was reported after it. */
+/**
+ * A spinal-loading session of an athlete, and whether its own reports named back pain (rows written before
+ * V103 may also carry the mark of a check-in after them; check-ins now have {@link BackPainCheckInEntity}).
+ */
 @Entity
 @Table(name = "spinal_session")
 public class SpinalSessionEntity extends PanacheEntityBase {

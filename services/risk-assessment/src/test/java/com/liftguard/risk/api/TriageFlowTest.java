@@ -129,13 +129,36 @@ class TriageFlowTest {
         send(Topics.SESSIONS, session("r3", start.plusDays(4), mild));
         List<Event<TriageDecided>> two = decisionsOf(2);
         assertEquals(TriageCategory.NORMAL_SORENESS, two.get(1).data().category());
-        // a check-in reporting back pain after the 4th session makes it 3 of 4
+        // a check-in reporting back pain after the 4th session makes it 3 of 4 (sent once the session is read,
+        // as a platform would a day later: read first, the check-in would find three sessions, two with pain)
         send(Topics.SESSIONS, session("r4", start.plusDays(6)));
+        kafka.awaitExactly(Topics.RISK, "acme:" + athlete, 4);
         CheckInIngested checkIn = new CheckInIngested("c1", athlete, start.plusDays(7), null, List.of(mild), Instant.now());
         send(Topics.CHECK_INS, Event.of(EventIds.derive("check-in", athlete), "/test", "acme", checkIn, Instant.now()));
         List<Event<TriageDecided>> three = decisionsOf(3);
         assertEquals(TriageCategory.MODIFY_TRAINING, three.get(2).data().category());
         assertEquals("RECURRENT_AFTER_SPINAL_SESSIONS", three.get(2).data().reasons().get(0).code());
+    }
+
+    @Test
+    void aSessionReadAfterTheCheckInThatFollowedItCountsTheCheckInsBackPain() {
+        OffsetDateTime start = OffsetDateTime.parse("2026-11-01T18:00:00+01:00");
+        PainReport mild = report(PainQuality.DULL, 2, PainOnset.NEXT_DAY, 20, false);
+        send(Topics.SESSIONS, session("o1", start));
+        send(Topics.SESSIONS, session("o2", start.plusDays(2), mild));
+        decisionsOf(1);
+        // back pain on day 5, after the session of day 4, which the platform only sends later
+        CheckInIngested checkIn = new CheckInIngested("c5", athlete, start.plusDays(5), null, List.of(mild),
+                Instant.now());
+        send(Topics.CHECK_INS, Event.of(EventIds.derive("check-in", athlete, "c5"), "/test", "acme", checkIn,
+                Instant.now()));
+        assertEquals(TriageCategory.NORMAL_SORENESS, decisionsOf(2).get(1).data().category());
+        send(Topics.SESSIONS, session("o3", start.plusDays(4)));
+        // back pain after o2, o3 (the check-in) and o4 of the last four: persistent soreness
+        send(Topics.SESSIONS, session("o4", start.plusDays(6), mild));
+        Event<TriageDecided> last = decisionsOf(3).get(2);
+        assertEquals(TriageCategory.MODIFY_TRAINING, last.data().category());
+        assertEquals("RECURRENT_AFTER_SPINAL_SESSIONS", last.data().reasons().get(0).code());
     }
 
     @Test
