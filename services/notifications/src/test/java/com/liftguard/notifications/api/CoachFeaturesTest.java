@@ -215,9 +215,17 @@ class CoachFeaturesTest {
                 request.header("Last-Event-ID", lastEventId);
             }
             try {
-                HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+                // HTTP/1.1, as a browser's EventSource over cleartext (not the JDK client's default h2c upgrade)
+                HttpResponse<InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .build().send(request.build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 streams.add(response.body());
+                if (response.statusCode() != 200) {
+                    // reported by next() at once, not as a missing event 20 s later
+                    events.add(new SseEvent(null, "failed", response.statusCode() + " "
+                            + new String(response.body().readAllBytes(), StandardCharsets.UTF_8)));
+                    return;
+                }
                 BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
                 String id = null;
                 String name = null;
@@ -237,8 +245,11 @@ class CoachFeaturesTest {
                         data.append(line.substring(5).strip());
                     }
                 }
-            } catch (Exception closed) {
-                // the test closed the stream
+            } catch (Exception e) {
+                if (events.isEmpty()) {
+                    events.add(new SseEvent(null, "failed", e.toString()));
+                }
+                // otherwise: the test closed the stream
             }
         });
         return t;
@@ -252,6 +263,9 @@ class CoachFeaturesTest {
             }
             if (name.equals(e.name())) {
                 return e;
+            }
+            if ("failed".equals(e.name())) {
+                throw new AssertionError("the stream failed before '" + name + "': " + e.data());
             }
         }
     }
