@@ -39,6 +39,30 @@ public interface NotificationsConfig {
     @WithDefault("PT15S")
     Duration streamKeepAlive();
 
+    /** Publishing of NotificationCreated to {@code liftguard.notifications.v1} (for gym platforms). */
+    Publishing publishing();
+
+    interface Publishing {
+        /** Most outbox entries sent (and acknowledged) at a time. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** The relay runs after each entry this instance adds, and at this interval for what others left. */
+        @WithDefault("PT2S")
+        Duration pollInterval();
+
+        /** How long the broker may take to acknowledge a batch before the relay tries again. */
+        @WithDefault("PT10S")
+        Duration sendTimeout();
+
+        /**
+         * How long a published entry is remembered, so that a roster change that sends the athlete's recent
+         * events to every coach again does not publish them again (longer than the recent window).
+         */
+        @WithDefault("P30D")
+        Duration publishedRetention();
+    }
+
     Guidance guidance();
 
     /** RULES.md section 6, as quoted in recommended actions. */

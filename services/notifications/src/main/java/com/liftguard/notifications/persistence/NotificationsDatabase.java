@@ -29,6 +29,8 @@ public class NotificationsDatabase {
     static final String FEED_CHANGES = "feed_changes";
     static final String FEED_SOURCES = "feed_sources";
     static final String FEED_COLLAPSE = "feed_collapse";
+    static final String NOTIFICATION_OUTBOX = "notification_outbox";
+    static final String NOTIFICATIONS_PUBLISHED = "notifications_published";
 
     @Inject
     MongoClient mongo;
@@ -55,8 +57,19 @@ public class NotificationsDatabase {
         // (mongo-java-server keeps them: it has no TTL indexes)
         feedChanges().createIndex(Indexes.ascending("at"),
                 new IndexOptions().name("expire").expireAfter(FeedStore.CHANGE_RETENTION.toSeconds(), TimeUnit.SECONDS));
+        notificationOutbox().createIndex(Indexes.ascending("at", "_id"), new IndexOptions().name("oldest"));
+        notificationsPublished().createIndex(Indexes.ascending("expireAt"),
+                new IndexOptions().name("expire").expireAfter(0L, TimeUnit.SECONDS));
         feedSources().createIndex(Indexes.ascending("at"),
                 new IndexOptions().name("expire").expireAfter(FeedStore.SOURCE_RETENTION.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    MongoCollection<Document> notificationOutbox() {
+        return collection(NOTIFICATION_OUTBOX);
+    }
+
+    MongoCollection<Document> notificationsPublished() {
+        return collection(NOTIFICATIONS_PUBLISHED);
     }
 
     MongoCollection<Document> feedChanges() {

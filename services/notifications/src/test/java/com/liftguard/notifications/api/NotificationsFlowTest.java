@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.liftguard.events.Event;
 import com.liftguard.events.EventData;
 import com.liftguard.events.EventIds;
+import com.liftguard.events.NotificationCreated;
 import com.liftguard.events.RecoveryScheduled;
 import com.liftguard.events.RosterChanged;
 import com.liftguard.events.Topics;
@@ -28,6 +29,7 @@ import com.liftguard.events.model.PainReport;
 import com.liftguard.events.model.PainSide;
 import com.liftguard.events.model.PainTrend;
 import com.liftguard.events.model.Reason;
+import com.liftguard.events.model.Severity;
 import com.liftguard.events.model.TriageCategory;
 import com.liftguard.events.serde.EventCodec;
 import com.liftguard.infra.LiftguardTestResource;
@@ -308,6 +310,7 @@ class NotificationsFlowTest {
         Event<TriageDecided> info = triage("s-2", TriageCategory.NORMAL_SORENESS);
         send(Topics.TRIAGE, info);
         awaitFeed(coach1, hasSource(info.id()));
+        awaitFeed(coach2, hasSource(info.id())); // coaches' feeds are written one after the other
 
         String acknowledgedAt = given().header("X-Api-Key", ACME)
                 .when().post("/v1/coaches/" + coach1 + "/notifications/" + id + "/ack")
@@ -384,6 +387,52 @@ class NotificationsFlowTest {
         } finally {
             dlq.close();
         }
+    }
+
+    @Test
+    void everyNewItemIsPublishedOnceForPlatforms() {
+        String key = "acme:" + athlete;
+        ConsumerTask<String, String> published = kafka.consumeStrings().fromTopics(Topics.NOTIFICATIONS);
+        try {
+            Instant first = Instant.now();
+            send(Topics.ROSTER, roster(first, coach1));
+            Event<TriageDecided> emergency = triage("s-1", TriageCategory.EMERGENCY);
+            send(Topics.TRIAGE, emergency);
+            await().atMost(PATIENCE).until(() -> !mine(published, key).isEmpty());
+            ConsumerRecord<String, String> record = mine(published, key).get(0);
+            Event<NotificationCreated> event = EventCodec.decode(record.value(), NotificationCreated.class);
+            NotificationCreated n = event.data();
+            assertEquals(coach1, n.coachId());
+            assertEquals(athlete, n.athleteId());
+            assertEquals(Severity.URGENT, n.severity());
+            assertEquals(emergency.id(), n.sourceEventId());
+            assertEquals("Ann Lifter: red flag, stop training and seek medical care today", n.title());
+            assertEquals(List.of("SADDLE_NUMBNESS"), n.reasons().stream().map(Reason::code).toList());
+            assertTrue(n.recommendedActions().stream().anyMatch(a -> a.contains("seek medical care today")));
+            assertEquals(feed(coach1, "").getString("items[0].id"), n.notificationId(), "the feed item's id");
+            assertEquals("acme", event.tenant());
+            assertEquals(event.id(), new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+
+            // a replay of the event, and a roster change that sends the athlete's recent events to every coach
+            // again: only coach2's item is new
+            send(Topics.TRIAGE, emergency);
+            send(Topics.ROSTER, roster(first.plusSeconds(60), coach1, coach2));
+            Event<TriageDecided> marker = triage("s-2", TriageCategory.NORMAL_SORENESS);
+            send(Topics.TRIAGE, marker);
+            // the marker's items, one per coach, go out after the emergency's (the outbox keeps the write order)
+            await().atMost(PATIENCE).until(() -> ofSource(mine(published, key), marker.id()).size() == 2);
+            List<NotificationCreated> emergencies = ofSource(mine(published, key), emergency.id());
+            assertEquals(Set.of(coach1, coach2), emergencies.stream().map(NotificationCreated::coachId)
+                    .collect(java.util.stream.Collectors.toSet()));
+            assertEquals(2, emergencies.size(), "each coach's item once: " + emergencies);
+        } finally {
+            published.close();
+        }
+    }
+
+    private static List<NotificationCreated> ofSource(List<ConsumerRecord<String, String>> records, String source) {
+        return records.stream().map(r -> EventCodec.decode(r.value(), NotificationCreated.class).data())
+                .filter(n -> source.equals(n.sourceEventId())).toList();
     }
 
     private static List<ConsumerRecord<String, String>> mine(ConsumerTask<String, String> task, String key) {

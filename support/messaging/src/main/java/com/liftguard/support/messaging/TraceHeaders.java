@@ -1,4 +1,4 @@
-package com.liftguard.support.outbox;
+package com.liftguard.support.messaging;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The current trace context as Kafka record headers (W3C {@code traceparent}, {@code tracestate}), for
- * records sent with a plain Kafka producer (the outbox relay, ingestion's publisher): the messaging
+ * records sent with a plain Kafka producer (the outbox relays of support-outbox and notifications): the messaging
  * connector reads them on the consuming side, so one trace follows an event from the HTTP request that
  * brought it in through every service it passes. Empty when the service runs without OpenTelemetry.
  */
@@ -29,7 +29,7 @@ public class TraceHeaders {
     }
 
     /** Lines of {@code name=value}; null for none. */
-    static String encode(Map<String, String> headers) {
+    public static String encode(Map<String, String> headers) {
         if (headers.isEmpty()) {
             return null;
         }
@@ -38,7 +38,7 @@ public class TraceHeaders {
         return b.toString();
     }
 
-    static Map<String, String> decode(String encoded) {
+    public static Map<String, String> decode(String encoded) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (encoded != null) {
             for (String line : encoded.split("\n")) {

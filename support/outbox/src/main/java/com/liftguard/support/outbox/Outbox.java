@@ -2,6 +2,7 @@ package com.liftguard.support.outbox;
 
 import com.liftguard.events.Event;
 import com.liftguard.events.serde.EventCodec;
+import com.liftguard.support.messaging.TraceHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,7 @@
 package com.liftguard.support.outbox;
 
 import com.liftguard.support.messaging.StringProducers;
+import com.liftguard.support.messaging.TraceHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

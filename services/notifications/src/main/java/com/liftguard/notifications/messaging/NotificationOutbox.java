@@ -1,0 +1,59 @@
+package com.liftguard.notifications.messaging;
+
+import com.liftguard.events.Event;
+import com.liftguard.events.EventIds;
+import com.liftguard.events.NotificationCreated;
+import com.liftguard.events.serde.EventCodec;
+import com.liftguard.notifications.domain.FeedItem;
+import com.liftguard.notifications.persistence.PublicationStore;
+import com.liftguard.support.messaging.TraceHeaders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Publishes a NotificationCreated for every item put on a coach's feed (a collapsed repeat is not a new
+ * notification: no event). Like the webhook outbox it runs inside the consumer that wrote the item, before
+ * the consumed offset is committed, so a crash between the feed write and this one is completed by the
+ * redelivery. The event id is derived from the item's id: a platform drops an event it has already seen,
+ * and it only sees one again if a crash fell between the broker's acknowledgement and the relay's marker.
+ */
+@ApplicationScoped
+public class NotificationOutbox {
+    static final String SOURCE = "/notifications";
+
+    @Inject
+    PublicationStore publications;
+
+    @Inject
+    NotificationRelay relay;
+
+    @Inject
+    TraceHeaders traceHeaders;
+
+    @Inject
+    Clock clock;
+
+    void on(@Observes FeedItemDelivered e) {
+        FeedItem item = e.item();
+        String eventId = eventId(e.tenant(), item);
+        if (publications.published(eventId)) {
+            return; // a roster change or a redelivery brought an item that was published already
+        }
+        Event<NotificationCreated> event = Event.of(eventId, SOURCE, e.tenant(), created(item), item.createdAt());
+        publications.enqueue(new PublicationStore.Pending(eventId, event.key(), EventCodec.encode(event),
+                traceHeaders.current()), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        relay.requestDrain();
+    }
+
+    static String eventId(String tenant, FeedItem item) {
+        return EventIds.derive("notification-created", tenant, item.id());
+    }
+
+    static NotificationCreated created(FeedItem item) {
+        return new NotificationCreated(item.id(), item.coachId(), item.athleteId(), item.severity(), item.title(),
+                item.body(), item.reasons(), item.recommendedActions(), item.sourceEventId(), item.createdAt());
+    }
+}
