@@ -118,6 +118,10 @@ public class BatchIngestion {
                 // the batch stays open: the sweeper publishes what it stored, as after a crash
                 e.addSuppressed(cleanup);
             }
+            if (e instanceof IngestStore.BatchAborting aborting) {
+                // the earlier request's abort removes those items: this one is undone too, and a retry stores them
+                throw new EventPublisher.PublishFailedException(aborting.getMessage(), aborting);
+            }
             throw e;
         }
     }

@@ -173,7 +173,11 @@ public class IngestStore {
 
     /**
      * Of the given items already stored, those whose batch (another than {@code exceptBatch}) is still open:
-     * they may not be on Kafka yet. Only duplicates come here, so the common path never reads.
+     * they may not be on Kafka yet. Only duplicates come here, so the common path never reads. Each such batch
+     * is adopted ({@link #adopt}): the caller is about to publish its items and answer ACCEPTED for them, so
+     * its own request's abort must not remove them.
+     *
+     * @throws BatchAborting if one of those batches is being aborted: its items are about to be removed
      */
     public List<Stored> stillOpen(Kind kind, String tenant, List<String> itemIds, String exceptBatch) {
         if (itemIds.isEmpty()) {
@@ -189,6 +193,11 @@ public class IngestStore {
         }
         Set<Object> open = new HashSet<>();
         batches().find(Filters.in("_id", batchIds)).forEach(b -> open.add(b.get("_id")));
+        for (Object batch : open) {
+            if (!adopt((String) batch)) {
+                throw new BatchAborting("an earlier request with some of these items is being undone: " + batch);
+            }
+        }
         Set<String> wanted = new HashSet<>(itemIds);
         List<Stored> stored = new ArrayList<>();
         for (Document receipt : receipts) {
@@ -204,10 +213,40 @@ public class IngestStore {
         batches().deleteOne(Filters.eq("_id", batchId));
     }
 
-    /** Kafka did not acknowledge the batch: remove its receipts (only what it stored), then the marker. */
-    public void abort(Kind kind, String batchId, int parts) {
+    /**
+     * Kafka did not acknowledge the batch: remove its receipts (only what it stored), then the marker. Not if
+     * another request adopted the batch (it published some of its items and said ACCEPTED for them) or the
+     * batch is closed already (its events are on Kafka): then what it stored stays, and the sweeper publishes
+     * an adopted batch after the grace period, as after a crash.
+     *
+     * @return whether the batch's receipts were removed
+     */
+    public boolean abort(Kind kind, String batchId, int parts) {
+        if (!claimAbort(batchId)) {
+            return false;
+        }
         collection(kind).deleteMany(Filters.in("_id", partIds(batchId, parts)));
         close(batchId);
+        return true;
+    }
+
+    /** Marks the open batch as being aborted, unless another request adopted it; one of the two wins. */
+    boolean claimAbort(String batchId) {
+        return batches().updateOne(Filters.and(Filters.eq("_id", batchId), Filters.ne("adopted", true)),
+                new Document("$set", new Document("aborting", true))).getMatchedCount() > 0;
+    }
+
+    /** Marks another request's open batch as adopted, unless it is being aborted; one of the two wins. */
+    boolean adopt(String batchId) {
+        return batches().updateOne(Filters.and(Filters.eq("_id", batchId), Filters.ne("aborting", true)),
+                new Document("$set", new Document("adopted", true))).getMatchedCount() > 0;
+    }
+
+    /** A request found items it would republish in a batch that is being aborted (so they are being removed). */
+    public static final class BatchAborting extends RuntimeException {
+        BatchAborting(String message) {
+            super(message);
+        }
     }
 
     /** Batches opened longer than {@code age} ago and never closed. */

@@ -2,6 +2,8 @@ package com.liftguard.ingestion.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.liftguard.infra.LiftguardTestResource;
@@ -122,6 +124,45 @@ class IngestStoreTest {
         assertTrue(store.staleBatches(java.time.Duration.ZERO, 10_000).stream().noneMatch(b -> b.batchId().equals(aborted)));
         // and the aborted id can be sent again
         assertArrayEquals(new boolean[] {true}, insert(UUID.randomUUID().toString(), List.of(item("gone"))));
+    }
+
+    @Test
+    void anAbortKeepsWhatAnotherRequestRepublishedAndLeavesTheBatchToTheSweeper() {
+        // request A stored r1 and r2 and is still waiting for Kafka; a retry B finds r1 a duplicate of A's open batch
+        String a = UUID.randomUUID().toString();
+        List<Item> items = List.of(item("r1"), item("r2"));
+        insert(a, items);
+        String b = UUID.randomUUID().toString();
+        assertArrayEquals(new boolean[] {false}, insert(b, List.of(item("r1"))));
+        assertEquals(List.of("r1"), ids(store.stillOpen(Kind.SESSION, tenant, List.of("r1"), b)));
+
+        // B publishes r1 and answers ACCEPTED; then A gives up: what A stored stays
+        assertFalse(store.abort(Kind.SESSION, a, IngestStore.parts(items).size()));
+        assertEquals(1, receipts().countDocuments(Filters.eq("ids", tenant + ":r1")));
+        IngestStore.OpenBatch open = store.staleBatches(java.time.Duration.ZERO, 10_000).stream()
+                .filter(batch -> batch.batchId().equals(a)).findFirst().orElseThrow();
+        assertEquals(List.of("r1", "r2"), ids(store.itemsOf(open)), "for the sweeper to publish");
+    }
+
+    @Test
+    void aRequestDoesNotRepublishFromABatchBeingAborted() {
+        String a = UUID.randomUUID().toString();
+        insert(a, List.of(item("g1")));
+        assertTrue(store.claimAbort(a)); // A is removing what it stored
+        String b = UUID.randomUUID().toString();
+        assertArrayEquals(new boolean[] {false}, insert(b, List.of(item("g1"))));
+        assertThrows(IngestStore.BatchAborting.class, () -> store.stillOpen(Kind.SESSION, tenant, List.of("g1"), b));
+        assertFalse(store.adopt(a));
+    }
+
+    @Test
+    void aClosedBatchIsNotAborted() {
+        String a = UUID.randomUUID().toString();
+        List<Item> items = List.of(item("c1"));
+        insert(a, items);
+        store.close(a); // its events are on Kafka
+        assertFalse(store.abort(Kind.SESSION, a, IngestStore.parts(items).size()));
+        assertEquals(1, receipts().countDocuments(Filters.eq("ids", tenant + ":c1")));
     }
 
     @Test
