@@ -2,13 +2,21 @@ package com.liftguard.notifications.webhooks;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.InetAddress;
 
 /** The plain-Java webhook objects, built from configuration. */
 public class WebhookBeans {
 
+    /** The system's name resolution (a test profile may put a fixed table in its place). */
     @Produces
     @Singleton
-    WebhookTargetGuard targetGuard(WebhooksConfig config) {
-        return new WebhookTargetGuard(config.allowPrivateTargets());
+    WebhookTargetGuard.Resolver resolver() {
+        return InetAddress::getAllByName;
+    }
+
+    @Produces
+    @Singleton
+    WebhookTargetGuard targetGuard(WebhooksConfig config, WebhookTargetGuard.Resolver resolver) {
+        return new WebhookTargetGuard(config.allowPrivateTargets(), resolver);
     }
 }

@@ -5,13 +5,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,7 +40,10 @@ import org.jboss.logging.Logger;
  * allowed attempt, after which the delivery is dead-lettered. A target that now resolves to a refused
  * address, or a webhook removed meanwhile, dead-letters it at once: retrying cannot help.
  *
- * <p>Redirects are not followed: a redirect to an internal address would get around the target guard.
+ * <p>The POST goes to the address the target guard vetted for this attempt, with the URL's host in the
+ * request (Host header, TLS server name and certificate check): the client never resolves the name again,
+ * so a name that answers differently a moment later cannot send it to an internal address. Redirects are
+ * not followed: a redirect to an internal address would get around the target guard.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -59,6 +68,9 @@ public class WebhookDispatcher {
     @Inject
     Clock clock;
 
+    @Inject
+    Vertx vertx;
+
     private ExecutorService senders;
     private HttpClient http;
     private WebhookBackoff backoff;
@@ -66,17 +78,17 @@ public class WebhookDispatcher {
     @PostConstruct
     void start() {
         senders = Executors.newVirtualThreadPerTaskExecutor();
-        http = HttpClient.newBuilder()
-                .connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.timeout().toMillis())
+                .setVerifyHost(true)
+                .setForceSni(true), new PoolOptions().setHttp1MaxSize(config.batchSize()));
         backoff = new WebhookBackoff(config.initialBackoff(), config.maxBackoff());
     }
 
     @PreDestroy
     void stop() {
         senders.shutdownNow();
-        http.shutdownNow();
+        http.close();
     }
 
     @Scheduled(identity = "webhook-dispatcher", every = "${liftguard.webhooks.dispatch-interval:PT1S}",
@@ -126,46 +138,73 @@ public class WebhookDispatcher {
             giveUp(delivery, "the coach's webhook was removed");
             return;
         }
-        Optional<String> refusal;
+        WebhookTargetGuard.Vetted target;
         try {
-            refusal = guard.refusal(delivery.url());
+            target = guard.vet(delivery.url());
         } catch (UnknownHostException e) {
             failed(delivery, "the host does not resolve: " + URI.create(delivery.url()).getHost());
             return;
         }
-        if (refusal.isPresent()) {
-            giveUp(delivery, "url " + refusal.get());
+        if (target.refusal().isPresent()) {
+            giveUp(delivery, "url " + target.refusal().get());
             return;
         }
         try {
-            int status = post(delivery, webhook.get().secret());
+            int status = post(delivery, webhook.get().secret(), target.address());
             if (status / 100 == 2) {
                 deliveries.delivered(delivery, now());
             } else {
                 failed(delivery, "HTTP " + status);
             }
-        } catch (HttpTimeoutException e) {
+        } catch (TimeoutException e) {
             failed(delivery, "no answer within " + config.timeout());
-        } catch (IOException e) {
-            failed(delivery, e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TimeoutException) { // the request's timeout (Vert.x's is one too)
+                failed(delivery, "no answer within " + config.timeout());
+            } else {
+                failed(delivery, cause.getMessage() == null ? cause.getClass().getSimpleName()
+                        : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** The secret is the webhook's as it is now: a rotated secret signs what was enqueued before. */
-    private int post(WebhookDelivery delivery, String secret) throws IOException, InterruptedException {
+    /**
+     * POSTs the delivery to {@code address} (the one the guard vetted) with the URL's host, port, path and
+     * query in the request; the status code. The secret is the webhook's as it is now: a rotated secret
+     * signs what was enqueued before. The answer's body is read and dropped.
+     */
+    private int post(WebhookDelivery delivery, String secret, InetAddress address)
+            throws InterruptedException, ExecutionException, TimeoutException {
         String signature = WebhookSigner.signature(secret, clock.instant().getEpochSecond(), delivery.body());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .header(WebhookSigner.HEADER, signature)
-                .header(DELIVERY_HEADER, delivery.id())
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        URI url = URI.create(delivery.url());
+        boolean tls = "https".equalsIgnoreCase(url.getScheme());
+        int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(url.getHost()) // an IPv6 literal keeps its brackets, as the Host header needs
+                .setPort(port)
+                .setSsl(tls)
+                .setURI(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery())
+                .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .setFollowRedirects(false)
+                .setTimeout(config.timeout().toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", USER_AGENT)
+                .putHeader(WebhookSigner.HEADER, signature)
+                .putHeader(DELIVERY_HEADER, delivery.id());
+        Buffer body = Buffer.buffer(delivery.body().getBytes(StandardCharsets.UTF_8));
+        return http.request(request)
+                .compose(req -> req.send(body))
+                .compose(response -> {
+                    response.handler(ignored -> { });
+                    return response.end().map(done -> response.statusCode());
+                })
+                .toCompletionStage().toCompletableFuture()
+                .get(config.timeout().multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void failed(WebhookDelivery delivery, String error) {

@@ -12,8 +12,10 @@ import java.util.Optional;
 /**
  * Keeps webhooks from turning this service into a proxy into its own network (SSRF): a URL whose host is,
  * or resolves to, an address that is not publicly routable is refused. Every address a name resolves to
- * is checked, since the HTTP client may connect to any of them. Checked when a webhook is stored and
- * again before each delivery, as what a name resolves to may change in between.
+ * is checked. Checked when a webhook is stored and again before each delivery, as what a name resolves to
+ * may change in between; a delivery then connects to the address this check vetted ({@link #vet}), never
+ * to a second lookup's answer, so a name that changes its answer between the two (DNS rebinding) cannot
+ * slip an internal address past it.
  *
  * <p>Plain Java, no Quarkus: {@code allowPrivate} comes from {@code liftguard.webhooks.allow-private-targets}.
  */
@@ -73,17 +75,54 @@ public final class WebhookTargetGuard {
         if (malformed.isPresent() || allowPrivate) {
             return malformed;
         }
-        String host = URI.create(url).getHost();
-        for (InetAddress address : resolver.resolve(host)) {
-            if (isRefused(address)) {
-                String literal = address.getHostAddress();
-                return Optional.of(host.equals(literal) || host.equals("[" + literal + "]")
-                        ? "must not point at a loopback, private, link-local or otherwise internal address (" + literal + ")"
-                        : "must not point at a loopback, private, link-local or otherwise internal address ("
-                                + host + " resolves to " + literal + ")");
+        return vet(url).refusal();
+    }
+
+    /**
+     * The outcome of resolving a URL's host for a delivery: the address to connect to, or why not to.
+     *
+     * @param address the first address the host resolved to, all of them allowed; null when refused
+     * @param refusal why the URL must not be called; empty when it may
+     */
+    public record Vetted(InetAddress address, Optional<String> refusal) {
+    }
+
+    /**
+     * Resolves the host of {@code url} and checks every address; the caller connects to {@link
+     * Vetted#address()} (and names the host only in the request and for TLS). With private targets allowed
+     * (local and test profiles) nothing is refused, but the address is still the one resolved here.
+     *
+     * @throws UnknownHostException when the host does not resolve (now: it may later)
+     */
+    public Vetted vet(String url) throws UnknownHostException {
+        Optional<String> malformed = malformation(url);
+        if (malformed.isPresent()) {
+            return new Vetted(null, malformed);
+        }
+        String host = hostOf(url);
+        InetAddress[] addresses = resolver.resolve(host);
+        if (addresses.length == 0) {
+            throw new UnknownHostException(host);
+        }
+        if (!allowPrivate) {
+            for (InetAddress address : addresses) {
+                if (isRefused(address)) {
+                    String literal = address.getHostAddress();
+                    return new Vetted(null, Optional.of(host.equals(literal)
+                            ? "must not point at a loopback, private, link-local or otherwise internal address ("
+                                    + literal + ")"
+                            : "must not point at a loopback, private, link-local or otherwise internal address ("
+                                    + host + " resolves to " + literal + ")"));
+                }
             }
         }
-        return Optional.empty();
+        return new Vetted(addresses[0], Optional.empty());
+    }
+
+    /** The URL's host as a resolver takes it: an IPv6 literal without its brackets. */
+    public static String hostOf(String url) {
+        String host = URI.create(url).getHost();
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     /** Whether the address is anything but a publicly routable unicast address. */

@@ -25,7 +25,7 @@ class WebhookTargetGuardTest {
     private static InetAddress[] resolve(String host) throws UnknownHostException {
         String[] addresses = DNS.get(host.toLowerCase(java.util.Locale.ROOT)); // names are case-insensitive
         if (addresses == null) {
-            if (host.matches("[0-9.]+") || host.startsWith("[")) {
+            if (host.matches("[0-9.]+") || host.contains(":")) { // an address literal (IPv6 without brackets)
                 return InetAddress.getAllByName(host);
             }
             throw new UnknownHostException(host);
@@ -129,6 +129,23 @@ class WebhookTargetGuardTest {
         assertEquals(Optional.empty(), local.refusal("http://127.0.0.1:9000/hook"));
         assertEquals(Optional.empty(), local.refusal("http://[::1]/hook"));
         assertEquals(Optional.empty(), local.refusal("http://receiver.internal/hook"));
+    }
+
+    @Test
+    void aDeliveryIsGivenTheAddressThatWasChecked() throws UnknownHostException {
+        WebhookTargetGuard.Vetted vetted = guard.vet("https://hooks.example.com/hook");
+        assertEquals(Optional.empty(), vetted.refusal());
+        assertEquals("93.184.216.34", vetted.address().getHostAddress());
+        assertEquals("2606:2800:220:1:248:1893:25c8:1946",
+                guard.vet("https://[2606:2800:220:1:248:1893:25c8:1946]:8443/hook").address().getHostAddress());
+        // one internal answer among several refuses the name: the client is given no address at all
+        WebhookTargetGuard.Vetted split = guard.vet("https://split.example.com/hook");
+        assertEquals(null, split.address());
+        assertTrue(split.refusal().orElseThrow().contains("split.example.com resolves to 192.168.1.10"));
+        // private targets allowed (local profile): still one lookup, whose answer is the address to use
+        WebhookTargetGuard local = new WebhookTargetGuard(true, WebhookTargetGuardTest::resolve);
+        assertEquals("10.1.2.3", local.vet("http://internal.example.com/hook").address().getHostAddress());
+        assertThrows(UnknownHostException.class, () -> guard.vet("https://nowhere.example.com/hook"));
     }
 
     @Test
