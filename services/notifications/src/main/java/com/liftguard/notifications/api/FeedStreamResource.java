@@ -76,7 +76,19 @@ public class FeedStreamResource {
             }
             start = feed.lastSeq(tenant, coachId);
         }
+        // the first event goes out here, on the request's thread: it writes the response head before the
+        // framework's own initial write for the stream runs, which skips a head already written. Sent from the
+        // pump's thread instead, the two raced to write the head, and the loser broke the stream
+        try {
+            send(sink, ready(sse, start));
+        } catch (StreamClosed e) {
+            return; // the client went away already
+        }
         Thread.ofVirtual().name("feed-stream-" + coachId).start(() -> pump(tenant, coachId, start, sink, sse));
+    }
+
+    static OutboundSseEvent ready(Sse sse, long start) {
+        return sse.newEventBuilder().name("ready").id(Long.toString(start)).data("{}").build();
     }
 
     private static long parse(String id) {
@@ -91,13 +103,12 @@ public class FeedStreamResource {
         throw ProblemException.badRequest("Last-Event-ID", "must be the id of an event this stream sent (a number)");
     }
 
-    /** Sends the coach's changes in sequence order until the client goes away. */
+    /** Sends the coach's changes after {@code start} ('ready' was sent) in sequence order until the client goes away. */
     void pump(String tenant, String coachId, long start, SseEventSink sink, Sse sse) {
         long cursor = start;
         long gapSince = 0;
         long lastSent = System.nanoTime();
         try (sink) {
-            send(sink, sse.newEventBuilder().name("ready").id(Long.toString(cursor)).data("{}").build());
             while (!sink.isClosed()) {
                 long version = signals.version(tenant, coachId);
                 List<FeedStore.Stored> changes = feed.changedAfter(tenant, coachId, cursor, BATCH);

@@ -88,8 +88,8 @@ class FeedStreamPumpTest {
         resource.feed = feed;
         resource.signals = signals;
         resource.config = config();
+        // 'ready' is the resource method's to send, before the pump starts
         pump = Thread.ofVirtual().start(() -> resource.pump("acme", "coach", 0, sink, SseImpl.INSTANCE));
-        assertEquals("ready", next().getName());
         await().atMost(Duration.ofSeconds(10)).until(() -> reads.get() >= 1);
     }
 
