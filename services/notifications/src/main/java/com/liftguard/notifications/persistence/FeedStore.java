@@ -100,19 +100,24 @@ public class FeedStore {
                 String earlierId = earlier.getString("_id");
                 if (!Documents.strings(earlier, "sourceEventIds").contains(item.sourceEventId())) {
                     long seq = nextSeq(tenant, item.coachId());
-                    db.feed().updateOne(eq("_id", earlierId), Updates.combine(
+                    // one atomic write adds the event to the item's sources (their number is its repeats) and gives
+                    // it the event's text and the change's number; the item as it was before says whether this
+                    // delivery folded the event in: of two deliveries of one event at once (the event's channel
+                    // and a roster change) both write the same, and only one finds the event absent
+                    Document before = db.feed().findOneAndUpdate(eq("_id", earlierId), Updates.combine(
                             Updates.addToSet("sourceEventIds", item.sourceEventId()),
-                            Updates.inc("repeats", 1),
                             Updates.set("title", item.title()),
                             Updates.set("body", item.body()),
                             Updates.set("reasons", Documents.reasons(item.reasons())),
                             Updates.set("recommendedActions", item.recommendedActions()),
                             Updates.set("lastOccurredAt", Documents.date(item.createdAt())),
-                            Updates.set("seq", seq)));
+                            Updates.set("seq", seq)),
+                            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
                     logChange(tenant, item.coachId(), seq, earlierId);
                     signals.changed(tenant, item.coachId());
                     markDelivered(sourceMarker, earlierId);
-                    return Outcome.COLLAPSED;
+                    return before != null && !Documents.strings(before, "sourceEventIds").contains(item.sourceEventId())
+                            ? Outcome.COLLAPSED : Outcome.ALREADY_THERE;
                 }
                 // folded in before a crash kept the log entry or the marker from being written: complete them
                 logChange(tenant, item.coachId(), ((Number) earlier.get("seq")).longValue(), earlierId);
@@ -135,7 +140,6 @@ public class FeedStore {
                 .append("sourceEventId", item.sourceEventId())
                 .append("sourceEventIds", List.of(item.sourceEventId()))
                 .append("collapseKey", collapseKey)
-                .append("repeats", 1)
                 .append("seq", seq);
         try {
             db.feed().insertOne(doc);
@@ -255,7 +259,12 @@ public class FeedStore {
         return item.reasons().isEmpty() ? null : kind + ":" + item.reasons().get(0).code();
     }
 
+    /** The events folded into the item: its sources (items stored before that counted them in "repeats"). */
     private static int repeatsOf(Document d) {
+        int sources = Documents.strings(d, "sourceEventIds").size();
+        if (sources > 0) {
+            return sources;
+        }
         Object r = d.get("repeats");
         return r == null ? 1 : ((Number) r).intValue();
     }

@@ -45,6 +45,36 @@ class FeedStoreTest {
     }
 
     @Test
+    void oneEventDeliveredTwiceAtOnceIsFoldedInOnce() throws Exception {
+        // the event's own channel and a roster change may deliver the same event to a coach at the same moment
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 15; round++) {
+                String athlete = "a-" + round;
+                feed.add("acme", item(athlete, "first-" + round, Severity.INFO, "SORENESS"), "triage", WINDOW);
+                FeedItem repeat = item(athlete, "repeat-" + round, Severity.INFO, "SORENESS");
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(6);
+                List<java.util.concurrent.Future<FeedStore.Outcome>> outcomes = new java.util.ArrayList<>();
+                for (int t = 0; t < 6; t++) {
+                    outcomes.add(pool.submit(() -> {
+                        start.await();
+                        return feed.add("acme", repeat, "triage", WINDOW);
+                    }));
+                }
+                List<FeedStore.Outcome> results = new java.util.ArrayList<>();
+                for (var outcome : outcomes) {
+                    results.add(outcome.get());
+                }
+                assertEquals(1, results.stream().filter(FeedStore.Outcome.COLLAPSED::equals).count(), results.toString());
+                String firstId = FeedStore.itemId("acme", coach, "first-" + round);
+                assertEquals(2, feed.repeats("acme", coach, List.of(firstId)).get(firstId), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void repeatsFoldedIntoOneItemLeaveNoGapInTheSequence() {
         assertEquals(FeedStore.Outcome.ADDED, feed.add("acme", item("a1", "e1", Severity.INFO, "SORENESS"), "triage", WINDOW));
         assertEquals(FeedStore.Outcome.ADDED, feed.add("acme", item("a2", "e2", Severity.INFO, "SORENESS"), "triage", WINDOW));
