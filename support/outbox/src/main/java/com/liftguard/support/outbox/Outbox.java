@@ -5,14 +5,28 @@ import com.liftguard.events.serde.EventCodec;
 import com.liftguard.support.messaging.TraceHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
-/** Appends events to the outbox table in the caller's transaction; the relay publishes them after commit. */
+/**
+ * Appends events to the outbox table in the caller's transaction; the relay publishes them after commit. The
+ * first append of a transaction asks for one relay run once it commits (a batch's hundreds of appends make
+ * one request, not one each).
+ */
 @ApplicationScoped
 public class Outbox {
+    /** The transaction's resource key: present once its after-commit request is registered. */
+    private static final Object DRAIN_REQUESTED = new Object();
+
     @Inject
-    jakarta.enterprise.event.Event<OutboxAppended> appended;
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    OutboxRelay relay;
 
     @Inject
     TraceHeaders traceHeaders;
@@ -29,10 +43,10 @@ public class Outbox {
         // the trace of the change that produced the event continues in whoever consumes it
         record.traceContext = TraceHeaders.encode(traceHeaders.current());
         record.persist();
-        appended.fire(new OutboxAppended());
-    }
-
-    /** Fired on append; observed after commit so the relay starts at once instead of at its next poll. */
-    public record OutboxAppended() {
+        if (transactions.getResource(DRAIN_REQUESTED) == null) {
+            transactions.putResource(DRAIN_REQUESTED, Boolean.TRUE);
+            // after commit, so the relay starts at once instead of at its next poll (and not at all on rollback)
+            afterCommit.run(relay::requestDrain);
+        }
     }
 }

@@ -9,7 +9,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -79,16 +78,13 @@ public class OutboxRelay {
         }
     }
 
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxAppended ignored) {
-        requestDrain();
-    }
-
     @Scheduled(every = "${liftguard.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         requestDrain();
     }
 
-    private void requestDrain() {
+    /** Asks for a run soon; many requests before it starts make one run. */
+    void requestDrain() {
         // coalesce: many commits in a burst cause one drain, which picks all of them up
         if (worker != null && !worker.isShutdown() && drainRequested.compareAndSet(false, true)) {
             try {
