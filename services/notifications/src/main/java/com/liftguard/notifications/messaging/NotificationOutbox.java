@@ -39,8 +39,10 @@ public class NotificationOutbox {
     void on(@Observes FeedItemDelivered e) {
         FeedItem item = e.item();
         String eventId = eventId(e.tenant(), item);
-        if (publications.published(eventId)) {
-            return; // a roster change or a redelivery brought an item that was published already
+        // an item this delivery added was never published; one that was there already may have been (a roster
+        // change or a redelivery brought it again)
+        if (!e.added() && publications.published(eventId)) {
+            return;
         }
         Event<NotificationCreated> event = Event.of(eventId, SOURCE, e.tenant(), created(item), item.createdAt());
         publications.enqueue(new PublicationStore.Pending(eventId, event.key(), EventCodec.encode(event),

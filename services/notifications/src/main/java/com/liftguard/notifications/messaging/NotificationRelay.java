@@ -38,6 +38,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class NotificationRelay {
     private static final Logger LOG = Logger.getLogger(NotificationRelay.class);
+    /** How long a requested run waits for more events to send with it. */
+    static final long GATHER_MS = 20;
     private static final byte[] CE_TYPE = EventType.NOTIFICATION_CREATED.ceType().getBytes(StandardCharsets.UTF_8);
 
     @Inject
@@ -86,18 +88,22 @@ public class NotificationRelay {
         }
     }
 
-    /** Asks for a run soon; many requests before it starts make one run. */
+    /**
+     * Asks for a run soon: after {@link #GATHER_MS}, so that the items of a burst go out in one batch (a
+     * platform's notification is not waited on the way a coach's live stream is); many requests before it
+     * starts make one run.
+     */
     public void requestDrain() {
         if (worker != null && !worker.isShutdown() && drainRequested.compareAndSet(false, true)) {
             try {
-                worker.execute(() -> {
+                worker.schedule(() -> {
                     drainRequested.set(false);
                     try {
                         drain();
                     } catch (RuntimeException e) {
                         LOG.warnf("publishing notifications failed, will retry: %s", e.getMessage());
                     }
-                });
+                }, GATHER_MS, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
                 // the events stay in the outbox; the next start publishes them
                 drainRequested.set(false);
