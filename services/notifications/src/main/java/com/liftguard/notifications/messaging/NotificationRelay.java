@@ -4,7 +4,7 @@ import com.liftguard.events.EventType;
 import com.liftguard.events.Topics;
 import com.liftguard.notifications.config.NotificationsConfig;
 import com.liftguard.notifications.persistence.PublicationStore;
-import com.liftguard.support.messaging.StringProducers;
+import com.liftguard.support.messaging.RelayWorker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -17,16 +17,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.jboss.logging.Logger;
 
 /**
  * Sends the NotificationCreated outbox to {@code liftguard.notifications.v1} in the order the items were
@@ -37,7 +32,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class NotificationRelay {
-    private static final Logger LOG = Logger.getLogger(NotificationRelay.class);
     /** How long a requested run waits for more events to send with it. */
     static final long GATHER_MS = 20;
     private static final byte[] CE_TYPE = EventType.NOTIFICATION_CREATED.ceType().getBytes(StandardCharsets.UTF_8);
@@ -55,70 +49,41 @@ public class NotificationRelay {
     @Inject
     Clock clock;
 
-    private final AtomicBoolean drainRequested = new AtomicBoolean();
-    private ScheduledExecutorService worker;
+    private volatile RelayWorker worker;
     private KafkaProducer<String, String> producer;
 
     void start(@Observes StartupEvent ignored) {
-        Map<String, Object> producerConfig = StringProducers.config(kafkaConfig);
-        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "notifications-relay");
-        producer = new KafkaProducer<>(producerConfig);
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "notifications-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = config.publishing().pollInterval().toMillis();
-        worker.scheduleWithFixedDelay(this::requestDrain, 0, every, TimeUnit.MILLISECONDS);
+        producer = RelayWorker.producer(kafkaConfig, "notifications-relay");
+        // a requested run waits GATHER_MS, so that the items of a burst go out in one batch (a platform's
+        // notification is not waited on the way a coach's live stream is)
+        worker = new RelayWorker("publishing notifications", this::drain, GATHER_MS,
+                config.publishing().pollInterval(), config.publishing().sendTimeout());
     }
 
     void stop(@Observes ShutdownEvent ignored) {
         if (worker != null) {
-            worker.shutdown();
-            try {
-                worker.awaitTermination(config.publishing().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            worker.close();
         }
         if (producer != null) {
             producer.close(config.publishing().sendTimeout());
         }
     }
 
-    /**
-     * Asks for a run soon: after {@link #GATHER_MS}, so that the items of a burst go out in one batch (a
-     * platform's notification is not waited on the way a coach's live stream is); many requests before it
-     * starts make one run.
-     */
+    /** Asks for a run soon; many requests before it starts make one run. */
     public void requestDrain() {
-        if (worker != null && !worker.isShutdown() && drainRequested.compareAndSet(false, true)) {
-            try {
-                worker.schedule(() -> {
-                    drainRequested.set(false);
-                    try {
-                        drain();
-                    } catch (RuntimeException e) {
-                        LOG.warnf("publishing notifications failed, will retry: %s", e.getMessage());
-                    }
-                }, GATHER_MS, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                // the events stay in the outbox; the next start publishes them
-                drainRequested.set(false);
-            }
+        RelayWorker w = worker;
+        if (w != null) {
+            w.request();
         }
     }
 
-    /** Publishes everything waiting; returns how many events were sent. */
-    int drain() {
-        int total = 0;
+    /** Publishes everything waiting. */
+    void drain() {
         int batchSize = config.publishing().batchSize();
         while (true) {
             List<PublicationStore.Pending> batch = publications.oldest(batchSize);
             if (batch.isEmpty()) {
-                return total;
+                return;
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             for (PublicationStore.Pending p : batch) {
@@ -139,9 +104,8 @@ public class NotificationRelay {
                 throw new IllegalStateException("Kafka did not acknowledge notifications: " + e.getMessage(), e);
             }
             publications.sent(sent, now());
-            total += sent.size();
             if (batch.size() < batchSize) {
-                return total;
+                return;
             }
         }
     }

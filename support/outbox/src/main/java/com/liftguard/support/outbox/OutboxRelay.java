@@ -1,11 +1,10 @@
 package com.liftguard.support.outbox;
 
-import com.liftguard.support.messaging.StringProducers;
+import com.liftguard.support.messaging.RelayWorker;
 import com.liftguard.support.messaging.TraceHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,17 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes outbox rows to Kafka in id order and deletes them once the broker has acknowledged them.
@@ -34,8 +28,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class OutboxRelay {
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
@@ -46,60 +38,32 @@ public class OutboxRelay {
     @ConfigProperty(name = "liftguard.outbox.send-timeout", defaultValue = "PT10S")
     java.time.Duration sendTimeout;
 
-    private final AtomicBoolean drainRequested = new AtomicBoolean();
-    private ExecutorService worker;
+    @ConfigProperty(name = "liftguard.outbox.poll-interval", defaultValue = "PT2S")
+    java.time.Duration pollInterval;
+
+    private volatile RelayWorker worker;
     private KafkaProducer<String, String> producer;
 
     void start(@Observes StartupEvent ignored) {
-        Map<String, Object> config = StringProducers.config(kafkaConfig);
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        producer = new KafkaProducer<>(config);
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "outbox-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        requestDrain();
+        producer = RelayWorker.producer(kafkaConfig, "outbox-relay");
+        // at once after each commit that appended rows: a burst of commits makes one run, which takes all
+        worker = new RelayWorker("outbox relay", this::drain, 0, pollInterval, sendTimeout);
     }
 
     void stop(@Observes ShutdownEvent ignored) {
         if (worker != null) {
-            worker.shutdown();
-            try {
-                worker.awaitTermination(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            worker.close();
         }
         if (producer != null) {
             producer.close(sendTimeout);
         }
     }
 
-    @Scheduled(every = "${liftguard.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        requestDrain();
-    }
-
     /** Asks for a run soon; many requests before it starts make one run. */
     void requestDrain() {
-        // coalesce: many commits in a burst cause one drain, which picks all of them up
-        if (worker != null && !worker.isShutdown() && drainRequested.compareAndSet(false, true)) {
-            try {
-                worker.execute(() -> {
-                    drainRequested.set(false);
-                    try {
-                        drain();
-                    } catch (RuntimeException e) {
-                        LOG.warnf("outbox relay failed, will retry: %s", e.getMessage());
-                    }
-                });
-            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                // the rows stay in the outbox; the next start publishes them
-                drainRequested.set(false);
-            }
+        RelayWorker w = worker;
+        if (w != null) {
+            w.request();
         }
     }
 
