@@ -49,6 +49,14 @@ public class FeedStore {
     /** How long a source event is remembered as delivered: longer than any topic keeps a record to replay. */
     static final Duration SOURCE_RETENTION = Duration.ofDays(30);
 
+    private static final Object[] SEQUENCE_LOCKS = new Object[64];
+
+    static {
+        for (int i = 0; i < SEQUENCE_LOCKS.length; i++) {
+            SEQUENCE_LOCKS[i] = new Object();
+        }
+    }
+
     @Inject
     NotificationsDatabase db;
 
@@ -145,11 +153,15 @@ public class FeedStore {
             db.feed().insertOne(doc);
         } catch (MongoWriteException e) {
             if (NotificationsDatabase.isDuplicateKey(e)) {
-                // inserted before a crash: complete what may not have followed (log entry, pointer, marker)
+                // inserted before a crash, or by a delivery of the same event at the same moment: complete what
+                // may not have followed (log entry, pointer, marker)
                 Document stored = db.feed().find(eq("_id", item.id())).first();
                 if (stored != null && stored.get("seq") != null) {
                     logChange(tenant, item.coachId(), ((Number) stored.get("seq")).longValue(), item.id());
                 }
+                // the number this attempt took is logged too, as a change the item's own number supersedes: the
+                // live stream steps over it at once instead of waiting for it as for a write in flight
+                logChange(tenant, item.coachId(), seq, item.id());
                 if (collapsible) {
                     pointCollapseAt(collapseId, item.id());
                 }
@@ -248,10 +260,19 @@ public class FeedStore {
         return EventIds.derive("feed-change", tenant, coachId, Long.toString(seq));
     }
 
+    /**
+     * The coach's next sequence number. MongoDB's findAndModify is atomic; mongo-java-server's is not (two
+     * increments at once can both return the later value, and the number between goes to nobody, which the live
+     * stream then waits for as for a write in flight), so this instance's increments of one coach's sequence
+     * take turns. Instances of the service share MongoDB, where the operation itself is atomic.
+     */
     private long nextSeq(String tenant, String coachId) {
-        Document d = db.feedSequences().findOneAndUpdate(eq("_id", tenant + ":" + coachId), Updates.inc("seq", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return ((Number) d.get("seq")).longValue();
+        String id = tenant + ":" + coachId;
+        synchronized (SEQUENCE_LOCKS[Math.floorMod(id.hashCode(), SEQUENCE_LOCKS.length)]) {
+            Document d = db.feedSequences().findOneAndUpdate(eq("_id", id), Updates.inc("seq", 1L),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            return ((Number) d.get("seq")).longValue();
+        }
     }
 
     /** Items collapse when they are the same kind of news about the same athlete for the same (first) reason. */

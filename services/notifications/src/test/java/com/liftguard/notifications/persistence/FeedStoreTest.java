@@ -75,6 +75,38 @@ class FeedStoreTest {
     }
 
     @Test
+    void aNewItemDeliveredTwiceAtOnceIsAddedOnceAndLeavesNoGap() throws Exception {
+        // the coach's first change among them: its sequence is created under the same race
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 10; round++) {
+                FeedItem item = item("n-" + round, "new-" + round, Severity.HIGH, "FEVER");
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(6);
+                List<java.util.concurrent.Future<FeedStore.Outcome>> outcomes = new java.util.ArrayList<>();
+                for (int t = 0; t < 6; t++) {
+                    outcomes.add(pool.submit(() -> {
+                        start.await();
+                        return feed.add("acme", item, "triage", WINDOW);
+                    }));
+                }
+                long added = 0;
+                for (var outcome : outcomes) {
+                    added += outcome.get() == FeedStore.Outcome.ADDED ? 1 : 0;
+                }
+                assertEquals(1, added, "round " + round);
+            }
+            // every number taken has an entry: the live stream never waits over a number nobody logs
+            long last = feed.lastSeq("acme", coach);
+            List<FeedStore.Stored> changes = feed.changedAfter("acme", coach, 0, (int) last);
+            assertEquals(java.util.stream.LongStream.rangeClosed(1, last).boxed().toList(),
+                    changes.stream().map(FeedStore.Stored::seq).toList());
+            assertEquals(10, changes.stream().filter(c -> c.item() != null).count(), "each item sent once");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void repeatsFoldedIntoOneItemLeaveNoGapInTheSequence() {
         assertEquals(FeedStore.Outcome.ADDED, feed.add("acme", item("a1", "e1", Severity.INFO, "SORENESS"), "triage", WINDOW));
         assertEquals(FeedStore.Outcome.ADDED, feed.add("acme", item("a2", "e2", Severity.INFO, "SORENESS"), "triage", WINDOW));
