@@ -81,11 +81,6 @@ public class PublicationStore {
         db.notificationOutbox().deleteMany(in("_id", eventIds));
     }
 
-    /** Events still to publish, for operators and tests. */
-    public long pending() {
-        return db.notificationOutbox().countDocuments();
-    }
-
     private static Pending pending(Document doc) {
         Map<String, String> trace = new java.util.LinkedHashMap<>();
         Document t = doc.get("trace", Document.class);

@@ -120,7 +120,7 @@ public final class WebhookTargetGuard {
     }
 
     /** The URL's host as a resolver takes it: an IPv6 literal without its brackets. */
-    public static String hostOf(String url) {
+    private static String hostOf(String url) {
         String host = URI.create(url).getHost();
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
