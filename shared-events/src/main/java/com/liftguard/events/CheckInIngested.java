@@ -15,7 +15,8 @@ public record CheckInIngested(
         OffsetDateTime reportedAt,
         Wellness wellness,
         List<PainReport> painReports,
-        Instant receivedAt) implements EventData {
+        Instant receivedAt)
+        implements EventData {
 
     public CheckInIngested {
         painReports = painReports == null ? List.of() : List.copyOf(painReports);

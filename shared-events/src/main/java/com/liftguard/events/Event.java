@@ -39,8 +39,17 @@ public record Event<T extends EventData>(
 
     public static <T extends EventData> Event<T> of(String id, String source, String tenant, T data, Instant time) {
         EventType type = EventType.of(data.getClass());
-        return new Event<>(SPEC_VERSION, id, type.ceType(), source, EventKeys.of(tenant, data.athleteId()), time,
-                CONTENT_TYPE, tenant, data.athleteId(), data);
+        return new Event<>(
+                SPEC_VERSION,
+                id,
+                type.ceType(),
+                source,
+                EventKeys.of(tenant, data.athleteId()),
+                time,
+                CONTENT_TYPE,
+                tenant,
+                data.athleteId(),
+                data);
     }
 
     @JsonIgnore

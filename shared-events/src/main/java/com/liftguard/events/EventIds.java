@@ -19,8 +19,7 @@ public final class EventIds {
         }
     });
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     /** A name-based (version 3) UUID of the parts, equal to {@link UUID#nameUUIDFromBytes} of their encoding. */
     public static String derive(String... parts) {

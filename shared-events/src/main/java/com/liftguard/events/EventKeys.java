@@ -2,8 +2,7 @@ package com.liftguard.events;
 
 /** Kafka record keys: {@code tenant:athleteId}. Tenant ids never contain a colon; athlete ids may. */
 public final class EventKeys {
-    private EventKeys() {
-    }
+    private EventKeys() {}
 
     public static String of(String tenant, String athleteId) {
         if (tenant == null || tenant.isEmpty() || tenant.indexOf(':') >= 0) {

@@ -49,7 +49,9 @@ public enum EventType {
     }
 
     public static EventType of(Class<? extends EventData> dataClass) {
-        return Arrays.stream(values()).filter(t -> t.dataClass == dataClass).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.dataClass == dataClass)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no event type for " + dataClass.getName()));
     }
 }

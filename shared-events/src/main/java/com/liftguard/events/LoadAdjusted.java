@@ -14,7 +14,8 @@ public record LoadAdjusted(
         Double spinalVolumeChangePct,
         Reason reason,
         String causeEventId,
-        Instant adjustedAt) implements EventData {
+        Instant adjustedAt)
+        implements EventData {
 
     public LoadAdjusted {
         prescriptions = prescriptions == null ? List.of() : List.copyOf(prescriptions);
@@ -28,6 +29,5 @@ public record LoadAdjusted(
             String tempo,
             Double loadKg,
             Double percentOfE1rm,
-            boolean mayIncreaseLoad) {
-    }
+            boolean mayIncreaseLoad) {}
 }

@@ -16,7 +16,8 @@ public record NotificationCreated(
         List<Reason> reasons,
         List<String> recommendedActions,
         String sourceEventId,
-        Instant createdAt) implements EventData {
+        Instant createdAt)
+        implements EventData {
 
     public NotificationCreated {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

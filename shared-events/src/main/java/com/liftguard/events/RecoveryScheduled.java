@@ -1,6 +1,7 @@
 package com.liftguard.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.liftguard.events.model.PlanItem;
 import com.liftguard.events.model.Reason;
 import java.time.Instant;
 import java.util.List;
@@ -13,14 +14,21 @@ import java.util.List;
 public record RecoveryScheduled(
         String athleteId,
         Action action,
-        List<String> restrictions,
+        List<PlanItem> restrictions,
         boolean untilCleared,
         Instant earliestNextHeavySpinal,
         Reason reason,
         String causeEventId,
-        Instant scheduledAt) implements EventData {
+        Instant scheduledAt)
+        implements EventData {
 
-    public enum Action { PAUSE_ALL_TRAINING, PAUSE_SPINAL_LOADING, SPACE_HEAVY_SESSIONS, DELOAD_WEEK, CLEARED }
+    public enum Action {
+        PAUSE_ALL_TRAINING,
+        PAUSE_SPINAL_LOADING,
+        SPACE_HEAVY_SESSIONS,
+        DELOAD_WEEK,
+        CLEARED
+    }
 
     public RecoveryScheduled {
         restrictions = restrictions == null ? List.of() : List.copyOf(restrictions);

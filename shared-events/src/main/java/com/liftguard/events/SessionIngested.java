@@ -22,7 +22,8 @@ public record SessionIngested(
         List<LoggedSet> sets,
         Wellness wellness,
         List<PainReport> painReports,
-        Instant receivedAt) implements EventData {
+        Instant receivedAt)
+        implements EventData {
 
     public SessionIngested {
         sets = sets == null ? List.of() : List.copyOf(sets);

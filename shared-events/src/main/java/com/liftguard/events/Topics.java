@@ -7,10 +7,9 @@ package com.liftguard.events;
 public final class Topics {
     /** Raw records streamed in by platforms that run Kafka themselves (same shape as the HTTP bodies' items). */
     public static final String INGEST_SESSIONS = "liftguard.ingest.sessions.v1";
+
     public static final String INGEST_CHECK_INS = "liftguard.ingest.check-ins.v1";
     public static final String INGEST_ROSTER = "liftguard.ingest.roster.v1";
-    /** Invalid ingest records, with the reason in headers. */
-    public static final String INGEST_DLQ = "liftguard.ingest.dlq.v1";
 
     public static final String SESSIONS = "liftguard.sessions.v1";
     public static final String CHECK_INS = "liftguard.check-ins.v1";
@@ -21,6 +20,5 @@ public final class Topics {
     public static final String LOAD_ADJUSTMENTS = "liftguard.plan.load.v1";
     public static final String NOTIFICATIONS = "liftguard.notifications.v1";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -19,9 +19,13 @@ public record TriageDecided(
         PainReport report,
         TriageCategory category,
         List<Reason> reasons,
-        Instant decidedAt) implements EventData {
+        Instant decidedAt)
+        implements EventData {
 
-    public enum SourceKind { SESSION, CHECK_IN }
+    public enum SourceKind {
+        SESSION,
+        CHECK_IN
+    }
 
     public TriageDecided {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -61,7 +61,9 @@ class AsyncApiTest {
     /** What the document must describe, as the code and the configuration say it. */
     record Contract(Set<String> topics, List<TypeInfo> types, List<Consumer> consumers) {
         Set<String> deadLetterTopics() {
-            return consumers.stream().filter(c -> c.deadLetterTopic() != null).map(Consumer::deadLetterTopic)
+            return consumers.stream()
+                    .filter(c -> c.deadLetterTopic() != null)
+                    .map(Consumer::deadLetterTopic)
                     .collect(Collectors.toCollection(TreeSet::new));
         }
 
@@ -91,8 +93,7 @@ class AsyncApiTest {
     }
 
     /** One incoming Kafka channel of a service; {@code deadLetterTopic} is null when it has none. */
-    record Consumer(String service, String groupId, String topic, String deadLetterTopic) {
-    }
+    record Consumer(String service, String groupId, String topic, String deadLetterTopic) {}
 
     @BeforeAll
     static void load() throws IOException {
@@ -101,9 +102,12 @@ class AsyncApiTest {
             doc = YAML.readTree(in);
         }
         Set<String> topics = topicConstants();
-        List<TypeInfo> types = Arrays.stream(EventType.values()).map(TypeInfo::of).toList();
+        List<TypeInfo> types =
+                Arrays.stream(EventType.values()).map(TypeInfo::of).toList();
         List<Consumer> consumers = configuredConsumers(SERVICES);
-        assertFalse(consumers.isEmpty(), "no Kafka consumer found under " + SERVICES.toAbsolutePath().normalize());
+        assertFalse(
+                consumers.isEmpty(),
+                "no Kafka consumer found under " + SERVICES.toAbsolutePath().normalize());
         contract = new Contract(topics, types, consumers);
     }
 
@@ -156,7 +160,8 @@ class AsyncApiTest {
         assertNoProblems(problems);
     }
 
-    // ------------------------------------------------------------------------------------------ the checks catch omissions
+    // ------------------------------------------------------------------------------------------ the checks catch
+    // omissions
 
     @Test
     void anUndocumentedTopicIsReported() {
@@ -173,12 +178,16 @@ class AsyncApiTest {
 
     @Test
     void anUndocumentedConsumerAndItsDeadLetterTopicAreReported() {
-        Contract more = contract.withConsumer(
-                new Consumer("notifications", "notifications", Topics.SESSIONS, Topics.SESSIONS + ".dlq.notifications"));
+        Contract more = contract.withConsumer(new Consumer(
+                "notifications", "notifications", Topics.SESSIONS, Topics.SESSIONS + ".dlq.notifications"));
         List<String> problems = new ArrayList<>(channelProblems(doc, more));
         problems.addAll(consumerProblems(doc, more));
-        assertTrue(problems.stream().anyMatch(p -> p.contains(Topics.SESSIONS + ".dlq.notifications")), problems::toString);
-        assertTrue(problems.stream().anyMatch(p -> p.contains("notifications") && p.contains("receive " + Topics.SESSIONS)),
+        assertTrue(
+                problems.stream().anyMatch(p -> p.contains(Topics.SESSIONS + ".dlq.notifications")),
+                problems::toString);
+        assertTrue(
+                problems.stream()
+                        .anyMatch(p -> p.contains("notifications") && p.contains("receive " + Topics.SESSIONS)),
                 problems::toString);
     }
 
@@ -195,7 +204,8 @@ class AsyncApiTest {
         assertFalse(onRisk.isEmpty());
         operations.remove(onRisk);
         List<String> problems = operationProblems(edited, contract);
-        assertTrue(problems.stream().anyMatch(p -> p.contains("channel risk") && p.contains("no operation")),
+        assertTrue(
+                problems.stream().anyMatch(p -> p.contains("channel risk") && p.contains("no operation")),
                 problems::toString);
     }
 
@@ -266,7 +276,8 @@ class AsyncApiTest {
             } else if (byAddress.put(address, channel.getKey()) != null) {
                 problems.add("two channels for " + address);
             }
-            if (!channel.getValue().path("messages").isObject() || channel.getValue().path("messages").isEmpty()) {
+            if (!channel.getValue().path("messages").isObject()
+                    || channel.getValue().path("messages").isEmpty()) {
                 problems.add("channel " + channel.getKey() + " lists no message");
             }
         }
@@ -281,7 +292,8 @@ class AsyncApiTest {
             }
         }
         for (Map.Entry<String, String> e : byAddress.entrySet()) {
-            if (!contract.topics().contains(e.getKey()) && !contract.deadLetterTopics().contains(e.getKey())) {
+            if (!contract.topics().contains(e.getKey())
+                    && !contract.deadLetterTopics().contains(e.getKey())) {
                 problems.add("channel " + e.getValue() + " (" + e.getKey()
                         + ") is neither a Topics constant nor a configured dead-letter topic");
             }
@@ -297,7 +309,8 @@ class AsyncApiTest {
         for (TypeInfo type : contract.types()) {
             List<String> matching = messages.entrySet().stream()
                     .filter(m -> type.schemaResource().equals(payloadResource(doc, m.getValue())))
-                    .map(Map.Entry::getKey).toList();
+                    .map(Map.Entry::getKey)
+                    .toList();
             if (matching.size() != 1) {
                 problems.add(type.ceType() + ": expected one message in components.messages whose payload is $ref "
                         + "./schemas/" + type.ceType() + ".schema.json, found " + matching);
@@ -315,14 +328,18 @@ class AsyncApiTest {
             if (!type.ceType().equals(message.path("name").asText())) {
                 problems.add(type.ceType() + ": message " + key + " must be named after its CloudEvents type");
             }
-            String contentType = message.path("contentType").asText(doc.path("defaultContentType").asText());
+            String contentType = message.path("contentType")
+                    .asText(doc.path("defaultContentType").asText());
             if (!CONTENT_TYPES.contains(contentType)) {
                 problems.add(type.ceType() + ": content type " + contentType + ", expected one of " + CONTENT_TYPES);
             }
-            JsonNode keySchema = resolve(doc, resolve(doc, message.path("bindings")).path("kafka").path("key"));
+            JsonNode keySchema = resolve(
+                    doc, resolve(doc, message.path("bindings")).path("kafka").path("key"));
             String sampleKey = EventKeys.of(EventSamples.TENANT, "athlete:17");
             if (!keySchema.path("pattern").isTextual()
-                    || !Pattern.compile(keySchema.path("pattern").asText()).matcher(sampleKey).find()
+                    || !Pattern.compile(keySchema.path("pattern").asText())
+                            .matcher(sampleKey)
+                            .find()
                     || !keySchema.path("description").asText().contains("tenant:athleteId")) {
                 problems.add(type.ceType() + ": the Kafka key binding must describe tenant:athleteId with a pattern");
             }
@@ -336,9 +353,10 @@ class AsyncApiTest {
             if (channel == null) {
                 problems.add(type.ceType() + ": no channel for its topic " + type.topic());
             } else if (fields(channel.getValue().path("messages")).stream()
-                    .noneMatch(m -> ("#/components/messages/" + key).equals(m.getValue().path("$ref").asText()))) {
-                problems.add(type.ceType() + ": message " + key + " is not on channel " + channel.getKey()
-                        + " (" + type.topic() + ")");
+                    .noneMatch(m -> ("#/components/messages/" + key)
+                            .equals(m.getValue().path("$ref").asText()))) {
+                problems.add(type.ceType() + ": message " + key + " is not on channel " + channel.getKey() + " ("
+                        + type.topic() + ")");
             }
         }
         // Vice versa: a message with an event schema is one of the types, and an event topic carries only them.
@@ -357,7 +375,8 @@ class AsyncApiTest {
             for (Map.Entry<String, JsonNode> m : fields(channel.getValue().path("messages"))) {
                 String resource = payloadResource(doc, resolve(doc, m.getValue()));
                 boolean ofThisTopic = contract.types().stream()
-                        .anyMatch(t -> t.topic().equals(topic) && t.schemaResource().equals(resource));
+                        .anyMatch(t ->
+                                t.topic().equals(topic) && t.schemaResource().equals(resource));
                 if (!ofThisTopic) {
                     problems.add("channel " + channel.getKey() + " carries message " + m.getKey()
                             + ", which is no event type of " + topic);
@@ -369,7 +388,8 @@ class AsyncApiTest {
 
     static List<String> operationProblems(JsonNode doc, Contract contract) {
         List<String> problems = new ArrayList<>();
-        Set<String> services = contract.consumers().stream().map(Consumer::service).collect(Collectors.toSet());
+        Set<String> services =
+                contract.consumers().stream().map(Consumer::service).collect(Collectors.toSet());
         Map<String, Integer> perChannel = new LinkedHashMap<>();
         fields(doc.path("channels")).forEach(c -> perChannel.put(c.getKey(), 0));
         Set<String> triples = new LinkedHashSet<>();
@@ -387,12 +407,14 @@ class AsyncApiTest {
             }
             String channelKey = channelRef.substring(11);
             perChannel.merge(channelKey, 1, Integer::sum);
-            if (!operation.path("messages").isArray() || operation.path("messages").isEmpty()) {
+            if (!operation.path("messages").isArray()
+                    || operation.path("messages").isEmpty()) {
                 problems.add("operation " + id + " lists no message");
             }
             for (JsonNode m : operation.path("messages")) {
                 String ref = m.path("$ref").asText();
-                if (!ref.startsWith(channelRef + "/messages/") || doc.at(ref.substring(1)).isMissingNode()) {
+                if (!ref.startsWith(channelRef + "/messages/")
+                        || doc.at(ref.substring(1)).isMissingNode()) {
                     problems.add("operation " + id + ": message " + ref + " is not a message of " + channelRef);
                 }
             }
@@ -405,9 +427,11 @@ class AsyncApiTest {
                 if (!verb.startsWith(action.equals("send") ? "Sends" : "Receives")) {
                     problems.add("operation " + id + ": name does not match action " + action);
                 }
-                String address = doc.path("channels").path(channelKey).path("address").asText();
+                String address =
+                        doc.path("channels").path(channelKey).path("address").asText();
                 if (!triples.add(service + " " + action + " " + address)) {
-                    problems.add("operation " + id + ": a second operation for " + service + " " + action + " " + address);
+                    problems.add(
+                            "operation " + id + ": a second operation for " + service + " " + action + " " + address);
                 }
             }
         }
@@ -421,14 +445,16 @@ class AsyncApiTest {
 
     static List<String> consumerProblems(JsonNode doc, Contract contract) {
         List<String> problems = new ArrayList<>();
-        Set<String> services = contract.consumers().stream().map(Consumer::service).collect(Collectors.toSet());
+        Set<String> services =
+                contract.consumers().stream().map(Consumer::service).collect(Collectors.toSet());
         Set<String> documented = new TreeSet<>();
         for (Map.Entry<String, JsonNode> op : fields(doc.path("operations"))) {
             JsonNode operation = op.getValue();
             if (!"receive".equals(operation.path("action").asText())) {
                 continue;
             }
-            JsonNode groupId = resolve(doc, resolve(doc, operation.path("bindings")).path("kafka").path("groupId"));
+            JsonNode groupId = resolve(
+                    doc, resolve(doc, operation.path("bindings")).path("kafka").path("groupId"));
             List<String> groups = new ArrayList<>();
             groupId.path("enum").forEach(g -> groups.add(g.asText()));
             if (groupId.has("const")) {
@@ -439,15 +465,21 @@ class AsyncApiTest {
                 continue;
             }
             String service = serviceOf(op.getKey(), services);
-            if (service != null && !contract.consumers().stream()
-                    .anyMatch(c -> c.service().equals(service) && c.groupId().equals(groups.get(0)))) {
-                problems.add("operation " + op.getKey() + ": groupId " + groups.get(0) + " is not " + service + "'s group");
+            if (service != null
+                    && !contract.consumers().stream()
+                            .anyMatch(c ->
+                                    c.service().equals(service) && c.groupId().equals(groups.get(0)))) {
+                problems.add(
+                        "operation " + op.getKey() + ": groupId " + groups.get(0) + " is not " + service + "'s group");
             }
             String channelRef = operation.at("/channel/$ref").asText();
-            String address = channelRef.startsWith("#") ? doc.at(channelRef.substring(1)).path("address").asText() : "";
+            String address = channelRef.startsWith("#")
+                    ? doc.at(channelRef.substring(1)).path("address").asText()
+                    : "";
             documented.add(groups.get(0) + " receive " + address);
         }
-        Set<String> configured = contract.consumers().stream().map(c -> c.groupId() + " receive " + c.topic())
+        Set<String> configured = contract.consumers().stream()
+                .map(c -> c.groupId() + " receive " + c.topic())
                 .collect(Collectors.toCollection(TreeSet::new));
         for (String c : configured) {
             if (!documented.contains(c)) {
@@ -466,17 +498,25 @@ class AsyncApiTest {
         List<String> problems = new ArrayList<>();
         for (String topic : List.of(Topics.INGEST_SESSIONS, Topics.INGEST_CHECK_INS, Topics.INGEST_ROSTER)) {
             requireHeaders(doc, topic, List.of("x-api-key"), problems);
+            // an ingest record's dead letter also lists what is wrong with an invalid item
+            describeHeaders(doc, topic + ".dlq.session-ingestion", List.of("dead-letter-errors"), false, problems);
         }
-        requireHeaders(doc, Topics.INGEST_DLQ, List.of("liftguard-dlq-reason", "liftguard-dlq-topic",
-                "liftguard-dlq-partition", "liftguard-dlq-offset"), problems);
         for (String topic : contract.deadLetterTopics()) {
-            requireHeaders(doc, topic, List.of("dead-letter-reason", "dead-letter-topic", "dead-letter-partition",
-                    "dead-letter-offset"), problems);
+            requireHeaders(
+                    doc,
+                    topic,
+                    List.of("dead-letter-reason", "dead-letter-topic", "dead-letter-partition", "dead-letter-offset"),
+                    problems);
         }
         return problems;
     }
 
     private static void requireHeaders(JsonNode doc, String topic, List<String> names, List<String> problems) {
+        describeHeaders(doc, topic, names, true, problems);
+    }
+
+    private static void describeHeaders(
+            JsonNode doc, String topic, List<String> names, boolean required, List<String> problems) {
         Map.Entry<String, JsonNode> channel = channelAt(doc, topic);
         if (channel == null) {
             problems.add("no channel for " + topic);
@@ -484,11 +524,13 @@ class AsyncApiTest {
         }
         for (Map.Entry<String, JsonNode> m : fields(channel.getValue().path("messages"))) {
             JsonNode headers = resolve(doc, resolve(doc, m.getValue()).path("headers"));
-            Set<String> required = new LinkedHashSet<>();
-            headers.path("required").forEach(r -> required.add(r.asText()));
+            Set<String> requiredNames = new LinkedHashSet<>();
+            headers.path("required").forEach(r -> requiredNames.add(r.asText()));
             for (String name : names) {
-                if (headers.path("properties").path(name).isMissingNode() || !required.contains(name)) {
-                    problems.add(topic + ": message " + m.getKey() + " must describe the required header " + name);
+                if (headers.path("properties").path(name).isMissingNode()
+                        || (required && !requiredNames.contains(name))) {
+                    problems.add(topic + ": message " + m.getKey() + " must describe the "
+                            + (required ? "required " : "") + "header " + name);
                 }
             }
         }
@@ -514,7 +556,9 @@ class AsyncApiTest {
 
     /** The incoming Kafka channels of every {@code services/<name>/src/main/resources/application.properties}. */
     static List<Consumer> configuredConsumers(Path services) {
-        assertTrue(Files.isDirectory(services), "no services directory at " + services.toAbsolutePath().normalize());
+        assertTrue(
+                Files.isDirectory(services),
+                "no services directory at " + services.toAbsolutePath().normalize());
         List<Consumer> consumers = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(services)) {
             for (Path dir : dirs.sorted().toList()) {
@@ -554,7 +598,8 @@ class AsyncApiTest {
             if (!connector.trim().equals("smallrye-kafka")) {
                 continue;
             }
-            String group = p.getProperty("mp.messaging.incoming." + channel + ".group.id",
+            String group = p.getProperty(
+                    "mp.messaging.incoming." + channel + ".group.id",
                     p.getProperty("mp.messaging.connector.smallrye-kafka.group.id"));
             assertNotNull(group, service + ": no Kafka group id for channel " + channel);
             consumers.add(new Consumer(service, group.trim(), p.getProperty(key).trim(), deadLetters.remove(channel)));
@@ -574,7 +619,9 @@ class AsyncApiTest {
     private static String payloadResource(JsonNode doc, JsonNode message) {
         JsonNode payload = message.path("payload");
         // a Multi Format Schema Object wraps the reference in "schema"
-        String ref = payload.has("schema") ? payload.at("/schema/$ref").asText() : payload.path("$ref").asText();
+        String ref = payload.has("schema")
+                ? payload.at("/schema/$ref").asText()
+                : payload.path("$ref").asText();
         return ref.isEmpty() || ref.startsWith("#") ? null : classpathOf(ref);
     }
 
@@ -592,13 +639,18 @@ class AsyncApiTest {
 
     private static Map.Entry<String, JsonNode> channelAt(JsonNode doc, String address) {
         return fields(doc.path("channels")).stream()
-                .filter(c -> address.equals(c.getValue().path("address").asText())).findFirst().orElse(null);
+                .filter(c -> address.equals(c.getValue().path("address").asText()))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The service whose camel-cased name prefixes the operation id, such as riskAssessment. */
     private static String serviceOf(String operationId, Set<String> services) {
-        return services.stream().filter(s -> operationId.startsWith(camel(s) + "Sends")
-                || operationId.startsWith(camel(s) + "Receives")).findFirst().orElse(null);
+        return services.stream()
+                .filter(s ->
+                        operationId.startsWith(camel(s) + "Sends") || operationId.startsWith(camel(s) + "Receives"))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String camel(String kebab) {

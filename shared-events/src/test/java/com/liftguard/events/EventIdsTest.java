@@ -3,6 +3,7 @@ package com.liftguard.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +37,15 @@ class EventIdsTest {
     @Test
     void idsAreTheNameBasedUuidsOfTheLengthPrefixedParts() {
         // the ids already published stay what they were: UUID.nameUUIDFromBytes of "len:part|..." in UTF-8
-        for (String[] parts : new String[][] {{"session", "acme", "s-1"}, {"feed-change", "t", "coach-ü", "42"}, {}, {""}}) {
+        for (String[] parts :
+                new String[][] {{"session", "acme", "s-1"}, {"feed-change", "t", "coach-ü", "42"}, {}, {""}}) {
             StringBuilder name = new StringBuilder();
             for (String p : parts) {
                 name.append(p.length()).append(':').append(p).append('|');
             }
-            assertEquals(UUID.nameUUIDFromBytes(name.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+            assertEquals(
+                    UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8))
+                            .toString(),
                     EventIds.derive(parts));
         }
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The schemas bite: each edit of an encoded, valid sample either breaks a rule of RULES.md section 1 and
+ * The schemas bite: each edit of an encoded, valid sample either breaks a rule of docs/rules.md section 1 and
  * the contract (rejected) or stays at the edge of a range (accepted).
  */
 class EventSchemaRulesTest {
@@ -26,7 +26,7 @@ class EventSchemaRulesTest {
     static Stream<Arguments> rejected() {
         EventType s = EventType.SESSION_INGESTED;
         return Stream.of(
-                // ranges of RULES.md section 1
+                // ranges of docs/rules.md section 1
                 set(s, SET0 + "/reps", "101"),
                 set(s, SET0 + "/reps", "0"),
                 set(s, SET0 + "/reps", "5.5"),
@@ -164,7 +164,9 @@ class EventSchemaRulesTest {
         Set<ValidationMessage> errors = SchemaSupport.validate(type, broken);
         assertFalse(errors.isEmpty(), () -> type + ": " + change + " must be rejected");
         String parent = where.substring(0, where.lastIndexOf('/'));
-        assertTrue(errors.stream().map(e -> e.getInstanceLocation().toString())
+        assertTrue(
+                errors.stream()
+                        .map(e -> e.getInstanceLocation().toString())
                         .anyMatch(at -> where.startsWith(at) || at.startsWith(parent)),
                 () -> type + ": " + change + " rejected elsewhere:" + SchemaSupport.describe(errors));
     }
@@ -174,7 +176,8 @@ class EventSchemaRulesTest {
     void accepted(EventType type, String where, String change, UnaryOperator<JsonNode> edit) {
         JsonNode stretched = edit.apply(sample(type));
         Set<ValidationMessage> errors = SchemaSupport.validate(type, stretched);
-        assertTrue(errors.isEmpty(), () -> type + ": " + change + " must be accepted:" + SchemaSupport.describe(errors));
+        assertTrue(
+                errors.isEmpty(), () -> type + ": " + change + " must be accepted:" + SchemaSupport.describe(errors));
     }
 
     private static JsonNode sample(EventType type) {

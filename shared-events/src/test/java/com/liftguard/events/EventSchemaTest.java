@@ -14,6 +14,9 @@ import com.networknt.schema.ValidationMessage;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,8 +53,9 @@ class EventSchemaTest {
         assertEquals(type, event.eventType(), "sample of the wrong type");
         String json = EventCodec.encode(event);
         Set<ValidationMessage> errors = SchemaSupport.validate(type, SchemaSupport.parse(json));
-        assertTrue(errors.isEmpty(), () -> type + " sample invalid against its schema:" + SchemaSupport.describe(errors)
-                + "\n" + json);
+        assertTrue(
+                errors.isEmpty(),
+                () -> type + " sample invalid against its schema:" + SchemaSupport.describe(errors) + "\n" + json);
 
         Event<? extends EventData> decoded = EventCodec.decode(json, type.dataClass());
         assertEquals(event, decoded, "decode");
@@ -67,8 +71,11 @@ class EventSchemaTest {
         JsonNode schema = SchemaSupport.current(type);
         assertNotNull(schema, "no schema resource " + type.schemaResource());
         assertEquals("/schemas/" + type.ceType() + ".schema.json", type.schemaResource());
-        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.path("$schema").asText());
-        assertEquals(ID_PREFIX + type.ceType() + ".schema.json", schema.path("$id").asText());
+        assertEquals(
+                "https://json-schema.org/draft/2020-12/schema",
+                schema.path("$schema").asText());
+        assertEquals(
+                ID_PREFIX + type.ceType() + ".schema.json", schema.path("$id").asText());
         assertTrue(schema.path("title").asText().length() > 3, "title");
         assertTrue(schema.path("description").asText().length() > 20, "description");
         assertEquals(type.ceType(), schema.at("/properties/type/const").asText(), "type is pinned");
@@ -97,7 +104,8 @@ class EventSchemaTest {
     @EnumSource(EventType.class)
     void envelopeMatchesTheEventRecord(EventType type) {
         JsonNode schema = SchemaSupport.current(type);
-        List<String> components = Arrays.stream(Event.class.getRecordComponents()).map(RecordComponent::getName)
+        List<String> components = Arrays.stream(Event.class.getRecordComponents())
+                .map(RecordComponent::getName)
                 .toList();
         assertEquals(components, names(schema.path("properties")));
         assertEquals(Set.copyOf(components), Set.copyOf(strings(schema.path("required"))));
@@ -122,7 +130,8 @@ class EventSchemaTest {
         Map<String, JsonNode> seen = new HashMap<>();
         Map<String, EventType> firstIn = new HashMap<>();
         for (EventType type : EventType.values()) {
-            Iterator<Map.Entry<String, JsonNode>> defs = SchemaSupport.current(type).path("$defs").fields();
+            Iterator<Map.Entry<String, JsonNode>> defs =
+                    SchemaSupport.current(type).path("$defs").fields();
             while (defs.hasNext()) {
                 Map.Entry<String, JsonNode> def = defs.next();
                 JsonNode earlier = seen.putIfAbsent(def.getKey(), def.getValue());
@@ -140,12 +149,15 @@ class EventSchemaTest {
             problems.add(path + ": " + record.getName() + " is not a record");
             return;
         }
-        List<String> components = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+        List<String> components = Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
         List<String> properties = names(schema.path("properties"));
         if (!components.equals(properties)) {
             problems.add(path + ": properties " + properties + " but " + record.getSimpleName() + " has " + components);
         }
-        if (!schema.path("additionalProperties").isBoolean() || schema.path("additionalProperties").booleanValue()) {
+        if (!schema.path("additionalProperties").isBoolean()
+                || schema.path("additionalProperties").booleanValue()) {
             problems.add(path + ": additionalProperties must be false");
         }
         for (RecordComponent c : record.getRecordComponents()) {
@@ -156,41 +168,50 @@ class EventSchemaTest {
         }
     }
 
-    private static void matchType(JsonNode root, Class<?> raw, Type generic, JsonNode node, String path,
-                                  List<String> problems) {
+    private static void matchType(
+            JsonNode root, Class<?> raw, Type generic, JsonNode node, String path, List<String> problems) {
         JsonNode schema = resolve(root, node);
         if (raw.isRecord()) {
             matchRecord(root, raw, node, path, problems);
         } else if (raw.isEnum()) {
-            List<String> constants = Arrays.stream(raw.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
+            List<String> constants = Arrays.stream(raw.getEnumConstants())
+                    .map(e -> ((Enum<?>) e).name())
+                    .toList();
             List<String> values = strings(schema.path("enum"));
             if (!constants.equals(values)) {
                 problems.add(path + ": enum " + values + " but " + raw.getSimpleName() + " has " + constants);
             }
         } else if (List.class.isAssignableFrom(raw)) {
             Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
-            Class<?> elementClass = element instanceof Class<?> c ? c : (Class<?>) ((ParameterizedType) element).getRawType();
+            Class<?> elementClass =
+                    element instanceof Class<?> c ? c : (Class<?>) ((ParameterizedType) element).getRawType();
             expectType(schema, "array", path, problems);
             matchType(root, elementClass, element, schema.path("items"), path + "[]", problems);
         } else {
-            Map<Class<?>, String> jsonTypes = Map.ofEntries(Map.entry(String.class, "string"),
-                    Map.entry(int.class, "integer"), Map.entry(Integer.class, "integer"),
-                    Map.entry(double.class, "number"), Map.entry(Double.class, "number"),
-                    Map.entry(boolean.class, "boolean"), Map.entry(Boolean.class, "boolean"),
-                    Map.entry(java.time.Instant.class, "string"), Map.entry(java.time.OffsetDateTime.class, "string"),
-                    Map.entry(java.time.LocalDate.class, "string"), Map.entry(Map.class, "object"));
+            Map<Class<?>, String> jsonTypes = Map.ofEntries(
+                    Map.entry(String.class, "string"),
+                    Map.entry(int.class, "integer"),
+                    Map.entry(Integer.class, "integer"),
+                    Map.entry(double.class, "number"),
+                    Map.entry(Double.class, "number"),
+                    Map.entry(boolean.class, "boolean"),
+                    Map.entry(Boolean.class, "boolean"),
+                    Map.entry(Instant.class, "string"),
+                    Map.entry(OffsetDateTime.class, "string"),
+                    Map.entry(LocalDate.class, "string"),
+                    Map.entry(Map.class, "object"));
             String expected = jsonTypes.get(raw);
             if (expected == null) {
                 problems.add(path + ": no JSON type known for " + raw.getName());
             } else {
                 expectType(schema, expected, path, problems);
             }
-            if (raw == java.time.Instant.class || raw == java.time.OffsetDateTime.class) {
+            if (raw == Instant.class || raw == OffsetDateTime.class) {
                 if (!"date-time".equals(schema.path("format").asText())) {
                     problems.add(path + ": a date-time must have format date-time");
                 }
             }
-            if (raw == java.time.LocalDate.class && !"date".equals(schema.path("format").asText())) {
+            if (raw == LocalDate.class && !"date".equals(schema.path("format").asText())) {
                 problems.add(path + ": a date must have format date");
             }
         }

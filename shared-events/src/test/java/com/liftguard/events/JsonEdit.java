@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Edits a JSON tree at a JSON Pointer: enough of RFC 6902 to break or stretch a sample on purpose. */
 public final class JsonEdit {
-    private JsonEdit() {
-    }
+    private JsonEdit() {}
 
     /** Sets (or adds) the value at the pointer; {@code -} as the last token appends to an array. */
     public static JsonNode set(JsonNode root, String pointer, JsonNode value) {

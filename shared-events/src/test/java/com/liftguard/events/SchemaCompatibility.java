@@ -80,7 +80,8 @@ public final class SchemaCompatibility {
                 problem(path, "property '" + name.asText() + "' newly required");
             }
         }
-        Iterator<Map.Entry<String, JsonNode>> properties = was.path("properties").fields();
+        Iterator<Map.Entry<String, JsonNode>> properties =
+                was.path("properties").fields();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> p = properties.next();
             JsonNode then = now.path("properties").path(p.getKey());
@@ -98,7 +99,9 @@ public final class SchemaCompatibility {
             compare(path + ".*", oldExtra, newExtra);
         }
         if (now.has("items")) {
-            compare(path + "[]", was.has("items") ? was.get("items") : SchemaSupport.JSON.createObjectNode(),
+            compare(
+                    path + "[]",
+                    was.has("items") ? was.get("items") : SchemaSupport.JSON.createObjectNode(),
                     now.get("items"));
         }
     }
@@ -140,12 +143,22 @@ public final class SchemaCompatibility {
 
     private void bounds(String path, JsonNode was, JsonNode now) {
         for (String lower : List.of("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties")) {
-            if (now.has(lower) && (!was.has(lower) || now.get(lower).decimalValue().compareTo(was.get(lower).decimalValue()) > 0)) {
+            if (now.has(lower)
+                    && (!was.has(lower)
+                            || now.get(lower)
+                                            .decimalValue()
+                                            .compareTo(was.get(lower).decimalValue())
+                                    > 0)) {
                 problem(path, lower + " raised from " + was.path(lower) + " to " + now.get(lower));
             }
         }
         for (String upper : List.of("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties")) {
-            if (now.has(upper) && (!was.has(upper) || now.get(upper).decimalValue().compareTo(was.get(upper).decimalValue()) < 0)) {
+            if (now.has(upper)
+                    && (!was.has(upper)
+                            || now.get(upper)
+                                            .decimalValue()
+                                            .compareTo(was.get(upper).decimalValue())
+                                    < 0)) {
                 problem(path, upper + " lowered from " + was.path(upper) + " to " + now.get(upper));
             }
         }

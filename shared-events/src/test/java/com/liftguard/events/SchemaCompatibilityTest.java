@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.liftguard.events.model.PlanItem;
+import com.liftguard.events.model.RiskFactor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +29,10 @@ class SchemaCompatibilityTest {
     @ParameterizedTest
     @EnumSource(EventType.class)
     void everyTypeWasReleased(EventType type) {
-        assertNotNull(SchemaSupport.released(type), () -> "no released schema for " + type + " at "
-                + SchemaSupport.RELEASED_V1 + type.ceType() + ".schema.json");
+        assertNotNull(
+                SchemaSupport.released(type),
+                () -> "no released schema for " + type + " at " + SchemaSupport.RELEASED_V1 + type.ceType()
+                        + ".schema.json");
     }
 
     @ParameterizedTest
@@ -36,56 +42,132 @@ class SchemaCompatibilityTest {
         JsonNode current = SchemaSupport.current(type);
         assertNotNull(released, "released");
         assertNotNull(current, "current");
-        List<String> breaking = SchemaCompatibility.breakingChanges(released, current);
-        assertTrue(breaking.isEmpty(), () -> type + " breaks consumers of the released v1 schema:\n  "
-                + String.join("\n  ", breaking));
+        List<String> breaking = SchemaCompatibility.breakingChanges(released, current).stream()
+                .filter(change -> !acceptedNarrowing(type, change))
+                .toList();
+        assertTrue(
+                breaking.isEmpty(),
+                () -> type + " breaks consumers of the released v1 schema:\n  " + String.join("\n  ", breaking));
+    }
+
+    /**
+     * Codes that v1 typed as any upper-snake-case string and that are now one enum shared by every service
+     * (RiskFactor, PlanItem). The narrowing is accepted because no v1 producer ever wrote another value:
+     * risk-assessment built factor codes only from these names, planning restrictions only from these items.
+     * The released schemas still accept what the current ones do, so no consumer of v1 breaks; a value outside
+     * the enum on the topics would be a producer fault. Only these exact paths, and only to exactly these
+     * values, are let through.
+     */
+    private static boolean acceptedNarrowing(EventType type, String change) {
+        return switch (type) {
+            case RISK_ASSESSED ->
+                // the string definition the factor code used, which nothing else referred to
+                change.equals("$defs/code: definition removed")
+                        || change.equals("$defs/RiskFactor.code: values restricted to " + quoted(RiskFactor.values())
+                                + " where any was allowed");
+            case RECOVERY_SCHEDULED ->
+                change.equals("$defs/RecoveryScheduled.restrictions[]: values restricted to "
+                        + quoted(PlanItem.values()) + " where any was allowed");
+            default -> false;
+        };
+    }
+
+    private static String quoted(Enum<?>[] values) {
+        return Arrays.stream(values).map(v -> '"' + v.name() + '"').collect(Collectors.joining(",", "[", "]"));
     }
 
     // ---- the checker itself, on edits of a real schema
 
     static Stream<Arguments> breaking() {
         return Stream.of(
-                change("property removed", "wellness' removed",
+                change(
+                        "property removed",
+                        "wellness' removed",
                         s -> JsonEdit.remove(s, "/$defs/SessionIngested/properties/wellness")),
-                change("envelope property removed", "'athleteid' removed", s -> JsonEdit.remove(s, "/properties/athleteid")),
-                change("property newly required", "'variant' newly required",
+                change(
+                        "envelope property removed",
+                        "'athleteid' removed",
+                        s -> JsonEdit.remove(s, "/properties/athleteid")),
+                change(
+                        "property newly required",
+                        "'variant' newly required",
                         s -> JsonEdit.set(s, LOGGED_SET + "/required/-", "\"variant\"")),
-                change("enum value removed", "\"OTHER\" removed",
-                        s -> JsonEdit.remove(s, "/$defs/Exercise/enum/9")),
-                change("const changed", "\"com.liftguard.session.ingested.v1\" removed",
+                change("enum value removed", "\"OTHER\" removed", s -> JsonEdit.remove(s, "/$defs/Exercise/enum/9")),
+                change(
+                        "const changed",
+                        "\"com.liftguard.session.ingested.v1\" removed",
                         s -> JsonEdit.set(s, "/properties/type/const", "\"com.liftguard.session.ingested.v2\"")),
-                change("type changed", "type changed", s -> JsonEdit.set(s, LOGGED_SET + "/properties/reps/type", "\"string\"")),
-                change("nullable made non-null", "type changed",
+                change(
+                        "type changed",
+                        "type changed",
+                        s -> JsonEdit.set(s, LOGGED_SET + "/properties/reps/type", "\"string\"")),
+                change(
+                        "nullable made non-null",
+                        "type changed",
                         s -> JsonEdit.set(s, "/properties/time/type", "\"string\"")),
-                change("number narrowed to integer", "type changed",
+                change(
+                        "number narrowed to integer",
+                        "type changed",
                         s -> JsonEdit.set(s, LOGGED_SET + "/properties/loadKg/type", "\"integer\"")),
                 change("definition removed", "definition removed", s -> JsonEdit.remove(s, "/$defs/tempo")),
-                change("inlined definition with another type", "type changed", s -> JsonEdit.set(s,
-                        "/$defs/SessionIngested/properties/performedAt", "{\"type\": \"integer\"}")),
-                change("ref to another definition", "type changed", s -> JsonEdit.set(s,
-                        "/$defs/SessionIngested/properties/sessionId", "{\"$ref\": \"#/$defs/SetMetrics\"}")),
-                change("range narrowed", "maximum lowered", s -> JsonEdit.set(s, LOGGED_SET + "/properties/reps/maximum", "50")),
-                change("length narrowed", "maxLength lowered", s -> JsonEdit.set(s, "/$defs/identifier/maxLength", "64")),
-                change("count narrowed", "maxItems lowered",
+                change(
+                        "inlined definition with another type",
+                        "type changed",
+                        s -> JsonEdit.set(
+                                s, "/$defs/SessionIngested/properties/performedAt", "{\"type\": \"integer\"}")),
+                change(
+                        "ref to another definition",
+                        "type changed",
+                        s -> JsonEdit.set(
+                                s,
+                                "/$defs/SessionIngested/properties/sessionId",
+                                "{\"$ref\": \"#/$defs/SetMetrics\"}")),
+                change(
+                        "range narrowed",
+                        "maximum lowered",
+                        s -> JsonEdit.set(s, LOGGED_SET + "/properties/reps/maximum", "50")),
+                change(
+                        "length narrowed",
+                        "maxLength lowered",
+                        s -> JsonEdit.set(s, "/$defs/identifier/maxLength", "64")),
+                change(
+                        "count narrowed",
+                        "maxItems lowered",
                         s -> JsonEdit.set(s, "/$defs/SessionIngested/properties/sets/maxItems", "100")),
-                change("pattern changed", "pattern changed", s -> JsonEdit.set(s, "/$defs/tempo/pattern", "\"^[0-9]-[0-9]-[0-9]$\"")),
-                change("items made unique", "items made unique",
+                change(
+                        "pattern changed",
+                        "pattern changed",
+                        s -> JsonEdit.set(s, "/$defs/tempo/pattern", "\"^[0-9]-[0-9]-[0-9]$\"")),
+                change(
+                        "items made unique",
+                        "items made unique",
                         s -> JsonEdit.set(s, "/$defs/SessionIngested/properties/painReports/uniqueItems", "true")));
     }
 
     static Stream<Arguments> compatible() {
         return Stream.of(
-                change("optional property added", "", s -> JsonEdit.set(s, LOGGED_SET + "/properties/rest", "{\"type\": \"integer\"}")),
+                change(
+                        "optional property added",
+                        "",
+                        s -> JsonEdit.set(s, LOGGED_SET + "/properties/rest", "{\"type\": \"integer\"}")),
                 change("enum value added", "", s -> JsonEdit.set(s, "/$defs/Exercise/enum/-", "\"BENCH_PRESS\"")),
                 change("required made optional", "", s -> JsonEdit.remove(s, LOGGED_SET + "/required/0")),
-                change("integer widened to number", "", s -> JsonEdit.set(s, LOGGED_SET + "/properties/reps/type", "\"number\"")),
-                change("made nullable", "",
-                        s -> JsonEdit.set(s, "/$defs/SessionIngested/properties/sessionRpe/type", "[\"number\", \"null\"]")),
+                change(
+                        "integer widened to number",
+                        "",
+                        s -> JsonEdit.set(s, LOGGED_SET + "/properties/reps/type", "\"number\"")),
+                change(
+                        "made nullable",
+                        "",
+                        s -> JsonEdit.set(
+                                s, "/$defs/SessionIngested/properties/sessionRpe/type", "[\"number\", \"null\"]")),
                 change("range widened", "", s -> JsonEdit.set(s, LOGGED_SET + "/properties/reps/maximum", "200")),
                 change("pattern dropped", "", s -> JsonEdit.remove(s, "/$defs/tempo/pattern")),
                 change("description edited", "", s -> JsonEdit.set(s, "/$defs/LoggedSet/description", "\"A set.\"")),
-                change("definition inlined unchanged", "", s -> JsonEdit.set(s, LOGGED_SET + "/properties/exercise",
-                        s.at("/$defs/Exercise"))));
+                change(
+                        "definition inlined unchanged",
+                        "",
+                        s -> JsonEdit.set(s, LOGGED_SET + "/properties/exercise", s.at("/$defs/Exercise"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,8 +175,9 @@ class SchemaCompatibilityTest {
     void detects(String what, String expected, UnaryOperator<JsonNode> edit) {
         JsonNode released = SchemaSupport.current(EventType.SESSION_INGESTED);
         List<String> found = SchemaCompatibility.breakingChanges(released, edit.apply(released));
-        assertTrue(found.stream().anyMatch(p -> p.contains(expected)), () -> what + ": expected '" + expected
-                + "' among " + found);
+        assertTrue(
+                found.stream().anyMatch(p -> p.contains(expected)),
+                () -> what + ": expected '" + expected + "' among " + found);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,8 +201,10 @@ class SchemaCompatibilityTest {
         String figures = "/$defs/RiskFactor/properties/figures/additionalProperties";
         assertTrue(SchemaCompatibility.breakingChanges(released, JsonEdit.set(released, figures, "false")).stream()
                 .anyMatch(p -> p.contains("additional properties no longer allowed")));
-        assertTrue(SchemaCompatibility.breakingChanges(released, JsonEdit.set(released, figures + "/type", "\"string\""))
-                .stream().anyMatch(p -> p.contains("figures.*: type changed")));
+        assertTrue(
+                SchemaCompatibility.breakingChanges(released, JsonEdit.set(released, figures + "/type", "\"string\""))
+                        .stream()
+                        .anyMatch(p -> p.contains("figures.*: type changed")));
     }
 
     @Test

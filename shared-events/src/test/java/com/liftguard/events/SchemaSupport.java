@@ -22,13 +22,14 @@ public final class SchemaSupport {
     public static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** Format is only an annotation in 2020-12 unless asserted; the contract means it (date-time, uri-reference). */
-    static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+
     static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
     private static final Map<EventType, JsonSchema> VALIDATORS = new EnumMap<>(EventType.class);
 
-    private SchemaSupport() {
-    }
+    private SchemaSupport() {}
 
     /** The current schema of the type, or null when the resource is missing. */
     public static JsonNode current(EventType type) {
@@ -71,7 +72,8 @@ public final class SchemaSupport {
     }
 
     public static String describe(Set<ValidationMessage> errors) {
-        return errors.stream().map(m -> m.getInstanceLocation() + " " + m.getMessage())
+        return errors.stream()
+                .map(m -> m.getInstanceLocation() + " " + m.getMessage())
                 .collect(Collectors.joining("\n  ", "\n  ", ""));
     }
 }

@@ -1,6 +1,6 @@
 package com.liftguard.events.model;
 
-/** Exercises of the v1 vocabulary (RULES.md section 1). */
+/** Exercises of the v1 vocabulary (docs/rules.md section 1). */
 public enum Exercise {
     BACK_SQUAT(true, true, false),
     FRONT_SQUAT(true, true, false),

@@ -1,3 +1,10 @@
 package com.liftguard.events.model;
 
-public enum PainQuality { DULL, ACHING, TIGHT, SHARP, SHOOTING, BURNING }
+public enum PainQuality {
+    DULL,
+    ACHING,
+    TIGHT,
+    SHARP,
+    SHOOTING,
+    BURNING
+}

@@ -1,3 +1,9 @@
 package com.liftguard.events.model;
 
-public enum PainRegion { LOWER_BACK, UPPER_BACK, HIP, KNEE, OTHER }
+public enum PainRegion {
+    LOWER_BACK,
+    UPPER_BACK,
+    HIP,
+    KNEE,
+    OTHER
+}

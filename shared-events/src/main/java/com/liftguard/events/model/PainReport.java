@@ -17,5 +17,4 @@ public record PainReport(
         boolean worseAtNightOrRest,
         boolean fever,
         boolean followingTrauma,
-        boolean unexplainedWeightLoss) {
-}
+        boolean unexplainedWeightLoss) {}

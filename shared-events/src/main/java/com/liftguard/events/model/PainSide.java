@@ -1,3 +1,8 @@
 package com.liftguard.events.model;
 
-public enum PainSide { LEFT, RIGHT, CENTRAL, BILATERAL }
+public enum PainSide {
+    LEFT,
+    RIGHT,
+    CENTRAL,
+    BILATERAL
+}

@@ -1,3 +1,7 @@
 package com.liftguard.events.model;
 
-public enum PainTrend { IMPROVING, STABLE, WORSENING }
+public enum PainTrend {
+    IMPROVING,
+    STABLE,
+    WORSENING
+}

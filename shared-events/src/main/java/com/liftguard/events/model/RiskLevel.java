@@ -1,3 +1,8 @@
 package com.liftguard.events.model;
 
-public enum RiskLevel { LOW, MODERATE, HIGH, CRITICAL }
+public enum RiskLevel {
+    LOW,
+    MODERATE,
+    HIGH,
+    CRITICAL
+}

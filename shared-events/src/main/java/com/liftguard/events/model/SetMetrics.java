@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Sensor figures of one set; both optional. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SetMetrics(Double torsoLeanChangeDeg, Double meanConcentricVelocity) {
-}
+public record SetMetrics(Double torsoLeanChangeDeg, Double meanConcentricVelocity) {}

@@ -1,4 +1,8 @@
 package com.liftguard.events.model;
 
 /** Notification severity, most severe first. */
-public enum Severity { URGENT, HIGH, INFO }
+public enum Severity {
+    URGENT,
+    HIGH,
+    INFO
+}

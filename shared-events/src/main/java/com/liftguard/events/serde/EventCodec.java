@@ -21,8 +21,7 @@ import com.liftguard.events.EventType;
 public final class EventCodec {
     private static final ObjectMapper MAPPER = newMapper();
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()
@@ -54,7 +53,8 @@ public final class EventCodec {
         }
         EventType expected = EventType.of(dataClass);
         if (!expected.ceType().equals(event.type())) {
-            throw new EventCodecException("expected event type " + expected.ceType() + " but got " + event.type(), null);
+            throw new EventCodecException(
+                    "expected event type " + expected.ceType() + " but got " + event.type(), null);
         }
         return event;
     }
@@ -77,7 +77,8 @@ public final class EventCodec {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new EventCodecException("cannot decode " + dataClass.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new EventCodecException(
+                    "cannot decode " + dataClass.getSimpleName() + ": " + e.getOriginalMessage(), e);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new EventCodecException("cannot decode " + dataClass.getSimpleName() + ": " + e.getMessage(), e);
         }

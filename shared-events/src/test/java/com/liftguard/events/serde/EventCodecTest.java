@@ -30,16 +30,21 @@ class EventCodecTest {
         Event<? extends EventData> event = EventSamples.full(EventType.SESSION_INGESTED);
         String json = EventCodec.encode(event);
 
-        assertEquals("2026-11-25T00:30:00+02:00", SchemaSupport.parse(json).at("/data/performedAt").asText());
+        assertEquals(
+                "2026-11-25T00:30:00+02:00",
+                SchemaSupport.parse(json).at("/data/performedAt").asText());
         SessionIngested decoded = EventCodec.decode(json, SessionIngested.class).data();
         assertEquals(ZoneOffset.ofHours(2), decoded.performedAt().getOffset());
         assertEquals(EventSamples.PERFORMED_AT, decoded.performedAt());
         // in UTC the same instant is still the 24th: losing the offset would move the session to another day
         assertEquals(LocalDate.of(2026, 11, 25), decoded.performedAt().toLocalDate());
-        assertEquals(LocalDate.of(2026, 11, 24), decoded.performedAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
+        assertEquals(
+                LocalDate.of(2026, 11, 24),
+                decoded.performedAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
 
-        CheckInIngested checkIn = EventCodec.decode(EventCodec.encode(EventSamples.full(EventType.CHECK_IN_INGESTED)),
-                CheckInIngested.class).data();
+        CheckInIngested checkIn = EventCodec.decode(
+                        EventCodec.encode(EventSamples.full(EventType.CHECK_IN_INGESTED)), CheckInIngested.class)
+                .data();
         assertEquals(ZoneOffset.ofHoursMinutes(-5, -30), checkIn.reportedAt().getOffset());
         assertEquals(EventSamples.REPORTED_AT, checkIn.reportedAt());
     }
@@ -53,7 +58,8 @@ class EventCodecTest {
         assertEquals("acme:athlete:17", full.path("subject").textValue());
         assertEquals("athlete:17", full.path("athleteid").textValue());
         assertEquals("application/json", full.path("datacontenttype").textValue());
-        assertTrue(full.at("/data/sets/1").has("rir") && !full.at("/data/sets/1").has("rpe"),
+        assertTrue(
+                full.at("/data/sets/1").has("rir") && !full.at("/data/sets/1").has("rpe"),
                 "absent optional payload values are left out");
 
         JsonNode minimal = SchemaSupport.parse(EventCodec.encode(EventSamples.minimal(EventType.SESSION_INGESTED)));
@@ -66,8 +72,8 @@ class EventCodecTest {
     @Test
     void decodeRefusesAnotherType() {
         String session = EventCodec.encode(EventSamples.full(EventType.SESSION_INGESTED));
-        EventCodecException e = assertThrows(EventCodecException.class,
-                () -> EventCodec.decode(session, CheckInIngested.class));
+        EventCodecException e =
+                assertThrows(EventCodecException.class, () -> EventCodec.decode(session, CheckInIngested.class));
         assertTrue(e.getMessage().contains(EventType.CHECK_IN_INGESTED.ceType()), e.getMessage());
         assertThrows(EventCodecException.class, () -> EventCodec.decode(session, RosterChanged.class));
     }
@@ -93,10 +99,15 @@ class EventCodecTest {
     void anUnknownOrMissingTypeIsACodecException() {
         String session = EventCodec.encode(EventSamples.full(EventType.SESSION_INGESTED));
         JsonNode node = SchemaSupport.parse(session);
-        assertThrows(EventCodecException.class,
-                () -> EventCodec.decodeAny(JsonEdit.set(node, "/type", "\"com.liftguard.unknown.v1\"").toString()));
-        assertThrows(EventCodecException.class, () -> EventCodec.decodeAny(JsonEdit.remove(node, "/type").toString()));
-        assertThrows(EventCodecException.class,
+        assertThrows(
+                EventCodecException.class,
+                () -> EventCodec.decodeAny(JsonEdit.set(node, "/type", "\"com.liftguard.unknown.v1\"")
+                        .toString()));
+        assertThrows(
+                EventCodecException.class,
+                () -> EventCodec.decodeAny(JsonEdit.remove(node, "/type").toString()));
+        assertThrows(
+                EventCodecException.class,
                 () -> EventCodec.decode(JsonEdit.remove(node, "/type").toString(), SessionIngested.class));
     }
 
@@ -116,7 +127,8 @@ class EventCodecTest {
     void readersIgnoreUnknownFields() {
         Event<? extends EventData> event = EventSamples.full(EventType.SESSION_INGESTED);
         JsonNode node = SchemaSupport.parse(EventCodec.encode(event));
-        String newer = JsonEdit.set(JsonEdit.set(node, "/data/newField", "1"), "/dataschema", "\"x\"").toString();
+        String newer = JsonEdit.set(JsonEdit.set(node, "/data/newField", "1"), "/dataschema", "\"x\"")
+                .toString();
         assertEquals(event, EventCodec.decode(newer, SessionIngested.class));
     }
 
