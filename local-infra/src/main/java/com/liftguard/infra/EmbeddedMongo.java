@@ -20,6 +20,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Both null for a handle on the server that another class loader runs (see {@link JvmWide}). */
     private final MongoServer server;
+
     private final MongoBackend backend;
     private final String connectionString;
     private boolean closed;
@@ -67,7 +68,10 @@ public final class EmbeddedMongo implements AutoCloseable {
             backend.close();
             throw e;
         }
-        return new EmbeddedMongo(server, backend, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        return new EmbeddedMongo(
+                server,
+                backend,
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
     }
 
     /**

@@ -46,6 +46,5 @@ final class JvmWide {
         }
     }
 
-    private JvmWide() {
-    }
+    private JvmWide() {}
 }

@@ -81,6 +81,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Null for a handle on the broker that another class loader runs (see {@link JvmWide}). */
     private final KafkaRaftServer server;
+
     private final String bootstrapServers;
     private final Path dataDir;
     private final boolean temporary;
@@ -133,7 +134,9 @@ public final class KafkaBroker implements AutoCloseable {
         boolean temporary = options.dataDir() == null;
         Path dataDir;
         try {
-            dataDir = temporary ? Files.createTempDirectory("liftguard-kafka-") : options.dataDir().toAbsolutePath();
+            dataDir = temporary
+                    ? Files.createTempDirectory("liftguard-kafka-")
+                    : options.dataDir().toAbsolutePath();
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Kafka data directory", e);
@@ -217,11 +220,20 @@ public final class KafkaBroker implements AutoCloseable {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            exit = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
-                    "--config", configFile.toString(), "--ignore-formatted"}, out);
+            exit = StorageTool.execute(
+                    new String[] {
+                        "format",
+                        "--cluster-id",
+                        Uuid.randomUuid().toString(),
+                        "--config",
+                        configFile.toString(),
+                        "--ignore-formatted"
+                    },
+                    out);
         }
         if (exit != 0) {
-            throw new IllegalStateException("formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -232,7 +244,10 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
             while (System.nanoTime() < deadline) {
                 try {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(5, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (InterruptedException e) {
@@ -250,7 +265,9 @@ public final class KafkaBroker implements AutoCloseable {
     /** Creates the topics that do not exist yet; existing ones are left as they are. */
     public static void createTopics(String bootstrapServers, int partitions, String... names) {
         try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
-            List<NewTopic> topics = Stream.of(names).map(n -> new NewTopic(n, partitions, (short) 1)).toList();
+            List<NewTopic> topics = Stream.of(names)
+                    .map(n -> new NewTopic(n, partitions, (short) 1))
+                    .toList();
             for (var entry : admin.createTopics(topics).values().entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);

@@ -68,14 +68,17 @@ public final class LocalInfraMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                mongo.close();
-                broker.close();
-            } finally {
-                stopped.countDown();
-            }
-        }, "local-infra-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                mongo.close();
+                                broker.close();
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "local-infra-shutdown"));
         System.out.println("READY kafka=" + broker.bootstrapServers() + " mongo=" + mongo.connectionString());
         System.out.flush();
         // the servers run on their own non-daemon threads; this only keeps main from returning early
@@ -147,6 +150,5 @@ public final class LocalInfraMain {
         }
     }
 
-    private LocalInfraMain() {
-    }
+    private LocalInfraMain() {}
 }

@@ -24,8 +24,7 @@ public final class LocalTokens {
     public static final String ISSUER = "https://liftguard.local/tokens";
     public static final String DEFAULT_TENANT = "demo";
 
-    private LocalTokens() {
-    }
+    private LocalTokens() {}
 
     public static void main(String[] args) {
         if (args.length < 1 || args.length > 3 || args[0].isBlank()) {
@@ -48,7 +47,8 @@ public final class LocalTokens {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String payload = "{\"iss\":" + json(issuer) + ",\"sub\":" + json(coachId) + ",\"upn\":" + json(coachId)
                 + ",\"tenant\":" + json(tenant) + ",\"groups\":[\"coach\"],\"iat\":" + issuedAt.getEpochSecond()
-                + ",\"exp\":" + expiresAt.getEpochSecond() + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
+                + ",\"exp\":" + expiresAt.getEpochSecond() + ",\"jti\":"
+                + json(UUID.randomUUID().toString()) + "}";
         String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64(payload.getBytes(StandardCharsets.UTF_8));
         try {
@@ -67,8 +67,10 @@ public final class LocalTokens {
                 throw new IllegalStateException("local-jwt/private-key.pem is missing from the classpath");
             }
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 final class QuietLogs {
     /** Broker-side categories; {@code state.change.logger} sits outside both packages. */
     static final List<String> KAFKA = List.of("kafka", "org.apache.kafka", "state.change.logger");
+
     static final List<String> MONGO = List.of("de.bwaldvogel.mongo");
 
     // java.util.logging keeps loggers weakly: without a strong reference the level could be lost
@@ -33,6 +34,5 @@ final class QuietLogs {
         }
     }
 
-    private QuietLogs() {
-    }
+    private QuietLogs() {}
 }

@@ -12,17 +12,21 @@ import org.junit.jupiter.api.Test;
 class LocalInfraMainTest {
 
     private static String message(String... args) {
-        return assertThrows(IllegalArgumentException.class, () -> LocalInfraMain.parse(args)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> LocalInfraMain.parse(args))
+                .getMessage();
     }
 
     @Test
     void takenPortsAreNamedBeforeAnythingStarts() throws Exception {
-        try (ServerSocket kafka = new ServerSocket(); ServerSocket mongo = new ServerSocket()) {
+        try (ServerSocket kafka = new ServerSocket();
+                ServerSocket mongo = new ServerSocket()) {
             kafka.bind(new InetSocketAddress("127.0.0.1", 0));
             mongo.bind(new InetSocketAddress("127.0.0.1", 0));
             var settings = new LocalInfraMain.Settings(kafka.getLocalPort(), mongo.getLocalPort(), Path.of("x"));
-            assertEquals(List.of("port " + kafka.getLocalPort() + " (kafka) is already in use",
-                    "port " + mongo.getLocalPort() + " (mongo) is already in use"),
+            assertEquals(
+                    List.of(
+                            "port " + kafka.getLocalPort() + " (kafka) is already in use",
+                            "port " + mongo.getLocalPort() + " (mongo) is already in use"),
                     LocalInfraMain.takenPorts(settings));
         }
     }
@@ -33,7 +37,8 @@ class LocalInfraMainTest {
             any.bind(new InetSocketAddress(0));
             int free = KafkaBroker.freePort();
             var settings = new LocalInfraMain.Settings(any.getLocalPort(), free, Path.of("x"));
-            assertEquals(List.of("port " + any.getLocalPort() + " (kafka) is already in use"),
+            assertEquals(
+                    List.of("port " + any.getLocalPort() + " (kafka) is already in use"),
                     LocalInfraMain.takenPorts(settings));
         }
     }
@@ -51,7 +56,8 @@ class LocalInfraMainTest {
         assertEquals(Path.of(".liftguard/data/kafka"), defaults.kafkaDir());
         assertEquals(Path.of(".liftguard/data/mongo.mv"), defaults.mongoFile());
 
-        var s = LocalInfraMain.parse(new String[] {"--kafka-port", "19092", "--data-dir", "/tmp/x", "--mongo-port", "1"});
+        var s = LocalInfraMain.parse(
+                new String[] {"--kafka-port", "19092", "--data-dir", "/tmp/x", "--mongo-port", "1"});
         assertEquals(new LocalInfraMain.Settings(19092, 1, Path.of("/tmp/x")), s);
     }
 
@@ -61,7 +67,8 @@ class LocalInfraMainTest {
         assertEquals("--kafka-port must be a port number from 1 to 65535, not x", message("--kafka-port", "x"));
         assertEquals("unknown option --port", message("--port", "1"));
         assertEquals("--data-dir needs a value", message("--data-dir"));
-        assertEquals("--kafka-port and --mongo-port must differ, both are 5000",
+        assertEquals(
+                "--kafka-port and --mongo-port must differ, both are 5000",
                 message("--kafka-port", "5000", "--mongo-port", "5000"));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,30 +38,50 @@ public class DeadLetters {
 
     public void send(String channel, ConsumerRecord<String, String> record, Throwable reason) {
         String topic = topicOf(channel);
-        ProducerRecord<String, String> dead = new ProducerRecord<>(topic, null, record.key(), record.value());
-        for (Header h : record.headers()) {
-            dead.headers().add(h.key(), h.value());
-        }
-        header(dead, "dead-letter-exception-class-name", reason.getClass().getName());
-        header(dead, "dead-letter-reason", reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage());
-        if (reason.getCause() != null && reason.getCause().getMessage() != null) {
-            header(dead, "dead-letter-cause", reason.getCause().getMessage());
-        }
-        header(dead, "dead-letter-topic", record.topic());
-        header(dead, "dead-letter-partition", Integer.toString(record.partition()));
-        header(dead, "dead-letter-offset", Long.toString(record.offset()));
+        ProducerRecord<String, String> dead = deadLetter(topic, record, reason);
         try {
             producer().send(dead).get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("the dead-letter topic " + topic + " did not take a record of "
-                    + record.topic() + "-" + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the dead-letter topic " + topic + " did not take a record of " + record.topic() + "-"
+                            + record.partition() + "@" + record.offset() + ": " + e.getMessage(),
+                    e);
         }
-        LOG.warnf("%s: %s-%d@%d sent to %s: %s", channel, record.topic(), record.partition(), record.offset(), topic,
-                reason.getMessage());
+        LOG.warnf(
+                "%s: %s-%d@%d sent to %s: %s",
+                channel, record.topic(), record.partition(), record.offset(), topic, reason.getMessage());
+    }
+
+    /**
+     * The dead letter of a record a consumer could not use: the same key, value and headers (but those named
+     * in {@code dropHeaders}, such as a credential), plus the {@link DeadLetterHeaders} that say why and where
+     * it came from.
+     */
+    public static ProducerRecord<String, String> deadLetter(
+            String topic, ConsumerRecord<String, String> record, Throwable reason, String... dropHeaders) {
+        ProducerRecord<String, String> dead = new ProducerRecord<>(topic, null, record.key(), record.value());
+        List<String> dropped = List.of(dropHeaders);
+        for (Header h : record.headers()) {
+            if (!dropped.contains(h.key())) {
+                dead.headers().add(h.key(), h.value());
+            }
+        }
+        header(dead, DeadLetterHeaders.EXCEPTION_CLASS, reason.getClass().getName());
+        header(
+                dead,
+                DeadLetterHeaders.REASON,
+                reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage());
+        if (reason.getCause() != null && reason.getCause().getMessage() != null) {
+            header(dead, DeadLetterHeaders.CAUSE, reason.getCause().getMessage());
+        }
+        header(dead, DeadLetterHeaders.TOPIC, record.topic());
+        header(dead, DeadLetterHeaders.PARTITION, Integer.toString(record.partition()));
+        header(dead, DeadLetterHeaders.OFFSET, Long.toString(record.offset()));
+        return dead;
     }
 
     /** The channel's configured dead-letter topic, or SmallRye's default name for it. */
-    static String topicOf(String channel) {
+    public static String topicOf(String channel) {
         return ConfigProvider.getConfig()
                 .getOptionalValue("mp.messaging.incoming." + channel + ".dead-letter-queue.topic", String.class)
                 .orElse("dead-letter-topic-" + channel);

@@ -51,8 +51,10 @@ public class RecordTraces {
             return;
         }
         OpenTelemetry otel = openTelemetry.get();
-        Context parent = otel.getPropagators().getTextMapPropagator().extract(Context.root(), record.headers(), HEADERS);
-        Span span = otel.getTracer("com.liftguard.support.messaging").spanBuilder(channel + " process")
+        Context parent =
+                otel.getPropagators().getTextMapPropagator().extract(Context.root(), record.headers(), HEADERS);
+        Span span = otel.getTracer("com.liftguard.support.messaging")
+                .spanBuilder(channel + " process")
                 .setParent(parent)
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "kafka")

@@ -7,8 +7,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Configuration of the plain Kafka producers this module sends with (the outbox relay, dead letters). */
 public final class StringProducers {
-    private StringProducers() {
-    }
+    private StringProducers() {}
 
     /**
      * The connector's broker settings ({@code default-kafka-broker}) reduced to producer keys, with

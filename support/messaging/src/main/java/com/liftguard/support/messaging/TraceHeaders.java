@@ -22,7 +22,10 @@ public class TraceHeaders {
     public Map<String, String> current() {
         Map<String, String> carrier = new LinkedHashMap<>();
         if (openTelemetry.isResolvable()) {
-            openTelemetry.get().getPropagators().getTextMapPropagator()
+            openTelemetry
+                    .get()
+                    .getPropagators()
+                    .getTextMapPropagator()
                     .inject(Context.current(), carrier, (c, k, v) -> c.put(k, v));
         }
         return carrier;

@@ -59,8 +59,7 @@ public class BatchConsumption {
     EventLedger ledger;
 
     /** A decoded record and where it came from. */
-    private record Decoded<E>(ConsumerRecord<String, String> record, E event) {
-    }
+    private record Decoded<E>(ConsumerRecord<String, String> record, E event) {}
 
     /**
      * @param decode the payload to an event; throws for a record that is not one
@@ -69,10 +68,20 @@ public class BatchConsumption {
      *               handler does not record there (it changes nothing), so the batch's ledger read leaves it out
      * @param change applies one event inside the current transaction
      */
-    public <E> void apply(String channel, ConsumerRecords<String, String> records, Function<String, E> decode,
-                          Function<E, String> key, Function<E, String> id, Consumer<E> change) {
-        apply(channel, records, decode, key,
-                events -> ledger.preload(events.stream().map(id).filter(Objects::nonNull).toList()),
+    public <E> void apply(
+            String channel,
+            ConsumerRecords<String, String> records,
+            Function<String, E> decode,
+            Function<E, String> key,
+            Function<E, String> id,
+            Consumer<E> change) {
+        apply(
+                channel,
+                records,
+                decode,
+                key,
+                events -> ledger.preload(
+                        events.stream().map(id).filter(Objects::nonNull).toList()),
                 (record, event) -> traces.within(channel, record, () -> change.accept(event)),
                 transactions::run,
                 () -> {
@@ -91,11 +100,16 @@ public class BatchConsumption {
      * The steps of {@link #apply(String, ConsumerRecords, Function, Function, Function, Consumer)}, apart from what
      * they run on; {@code beforeBatch} runs first in the transaction of a batch of more than one event.
      */
-    static <E> void apply(String channel, ConsumerRecords<String, String> records, Function<String, E> decode,
-                          Function<E, String> key, Consumer<List<E>> beforeBatch,
-                          BiConsumer<ConsumerRecord<String, String>, E> change,
-                          Transactions transactions, Runnable afterEachInBatch,
-                          BiConsumer<ConsumerRecord<String, String>, RuntimeException> deadLetter) {
+    static <E> void apply(
+            String channel,
+            ConsumerRecords<String, String> records,
+            Function<String, E> decode,
+            Function<E, String> key,
+            Consumer<List<E>> beforeBatch,
+            BiConsumer<ConsumerRecord<String, String>, E> change,
+            Transactions transactions,
+            Runnable afterEachInBatch,
+            BiConsumer<ConsumerRecord<String, String>, RuntimeException> deadLetter) {
         Map<String, List<Decoded<E>>> byKey = new TreeMap<>();
         for (ConsumerRecord<String, String> record : records) {
             E event;
@@ -126,14 +140,16 @@ public class BatchConsumption {
                 if (TransientFailures.isTransient(failed)) {
                     throw failed;
                 }
-                LOG.infof("%s: a batch of %d failed (%s); applying its events one at a time", channel, ordered.size(),
-                        failed.getMessage());
+                LOG.infof(
+                        "%s: a batch of %d failed (%s); applying its events one at a time",
+                        channel, ordered.size(), failed.getMessage());
             }
         }
         for (Decoded<E> d : ordered) {
             ConsumerRecord<String, String> r = d.record();
             try {
-                transactions.run(channel + " " + r.topic() + "-" + r.partition() + "@" + r.offset(),
+                transactions.run(
+                        channel + " " + r.topic() + "-" + r.partition() + "@" + r.offset(),
                         () -> change.accept(r, d.event()));
             } catch (RuntimeException failed) {
                 deadLetter.accept(r, failed);

@@ -26,20 +26,14 @@ import java.util.Set;
 public class EventLedger {
     /** Queries of at most this many ids (well inside every database's limit on bind parameters). */
     static final int PRELOAD_CHUNK = 500;
+
     private static final Object PRELOADED = new Object();
 
-    private final Clock clock;
+    @Inject
+    Clock clock;
 
     @Inject
     TransactionSynchronizationRegistry transaction;
-
-    public EventLedger() {
-        this(Clock.systemUTC());
-    }
-
-    EventLedger(Clock clock) {
-        this.clock = clock;
-    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstTime(String eventId) {
@@ -75,12 +69,12 @@ public class EventLedger {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PRELOAD_CHUNK));
             preloaded.recorded.addAll(ProcessedEvent.getEntityManager()
                     .createQuery("select p.eventId from ProcessedEvent p where p.eventId in :ids", String.class)
-                    .setParameter("ids", chunk).getResultList());
+                    .setParameter("ids", chunk)
+                    .getResultList());
             preloaded.asked.addAll(chunk);
         }
     }
 
     /** The ids this transaction asked about, and those of them the ledger holds (found, or recorded since). */
-    private record Preloaded(Set<String> asked, Set<String> recorded) {
-    }
+    private record Preloaded(Set<String> asked, Set<String> recorded) {}
 }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * Appends events to the outbox table in the caller's transaction; the relay publishes them after commit. The
@@ -31,6 +31,9 @@ public class Outbox {
     @Inject
     TraceHeaders traceHeaders;
 
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(Event<?> event) {
         OutboxRecord record = new OutboxRecord();
@@ -39,7 +42,7 @@ public class Outbox {
         record.topic = event.eventType().topic();
         record.recordKey = event.key();
         record.payload = EventCodec.encode(event);
-        record.createdAt = Instant.now();
+        record.createdAt = clock.instant();
         // the trace of the change that produced the event continues in whoever consumes it
         record.traceContext = TraceHeaders.encode(traceHeaders.current());
         record.persist();

@@ -1,5 +1,6 @@
 package com.liftguard.support.outbox;
 
+import com.liftguard.support.messaging.EventRecords;
 import com.liftguard.support.messaging.RelayWorker;
 import com.liftguard.support.messaging.TraceHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,14 +10,13 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,10 +36,10 @@ public class OutboxRelay {
     int batchSize;
 
     @ConfigProperty(name = "liftguard.outbox.send-timeout", defaultValue = "PT10S")
-    java.time.Duration sendTimeout;
+    Duration sendTimeout;
 
     @ConfigProperty(name = "liftguard.outbox.poll-interval", defaultValue = "PT2S")
-    java.time.Duration pollInterval;
+    Duration pollInterval;
 
     private volatile RelayWorker worker;
     private KafkaProducer<String, String> producer;
@@ -71,18 +71,17 @@ public class OutboxRelay {
     public int drain() {
         int total = 0;
         while (true) {
-            List<OutboxRecord> batch = QuarkusTransaction.requiringNew().call(
-                    () -> OutboxRecord.<OutboxRecord>find("order by id").page(0, batchSize).list());
+            List<OutboxRecord> batch = QuarkusTransaction.requiringNew()
+                    .call(() -> OutboxRecord.<OutboxRecord>find("order by id")
+                            .page(0, batchSize)
+                            .list());
             if (batch.isEmpty()) {
                 return total;
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             for (OutboxRecord r : batch) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(r.topic, r.recordKey, r.payload);
-                record.headers().add("ce_id", r.eventId.getBytes(StandardCharsets.UTF_8));
-                record.headers().add("ce_type", r.eventType.getBytes(StandardCharsets.UTF_8));
-                TraceHeaders.decode(r.traceContext).forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-                acks.add(producer.send(record));
+                acks.add(producer.send(EventRecords.event(
+                        r.topic, r.recordKey, r.payload, r.eventId, r.eventType, TraceHeaders.decode(r.traceContext))));
             }
             List<Long> sent = new ArrayList<>(batch.size());
             try {
@@ -107,6 +106,8 @@ public class OutboxRelay {
 
     /** Rows not yet published, for health checks and tests. */
     public long pending() {
-        return QuarkusTransaction.requiringNew().call(OutboxRecord::count);
+        // a lambda, not OutboxRecord::count: the method reference binds to PanacheEntityBase.count, which Panache
+        // does not rewrite for the entity, and throws
+        return QuarkusTransaction.requiringNew().call(() -> OutboxRecord.count());
     }
 }

@@ -42,8 +42,8 @@ public class RetryingTransactions {
     }
 
     public <T> T call(String what, Supplier<T> change) {
-        return retry(what, () -> QuarkusTransaction.requiringNew().call(change::get), maxAttempts, initialDelay,
-                maxDelay);
+        return retry(
+                what, () -> QuarkusTransaction.requiringNew().call(change::get), maxAttempts, initialDelay, maxDelay);
     }
 
     /** The retry loop on its own, for tests and for callers that manage their own transaction. */

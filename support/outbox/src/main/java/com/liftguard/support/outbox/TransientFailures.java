@@ -12,8 +12,7 @@ import java.sql.SQLTransientException;
  * and by the JDBC exception types for the transient and recoverable families.
  */
 public final class TransientFailures {
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -24,9 +23,12 @@ public final class TransientFailures {
                 return true;
             }
             String name = t.getClass().getName();
-            if (name.endsWith("OptimisticLockException") || name.endsWith("PessimisticLockException")
-                    || name.endsWith("LockTimeoutException") || name.endsWith("JDBCConnectionException")
-                    || name.endsWith("StaleObjectStateException") || name.endsWith("LockAcquisitionException")) {
+            if (name.endsWith("OptimisticLockException")
+                    || name.endsWith("PessimisticLockException")
+                    || name.endsWith("LockTimeoutException")
+                    || name.endsWith("JDBCConnectionException")
+                    || name.endsWith("StaleObjectStateException")
+                    || name.endsWith("LockAcquisitionException")) {
                 return true;
             }
         }
@@ -38,7 +40,12 @@ public final class TransientFailures {
             return false;
         }
         String cls = state.substring(0, 2);
-        return cls.equals("08") || cls.equals("23") || cls.equals("40") || state.startsWith("HYT")
-                || state.equals("57P01") || state.equals("57P03") || state.equals("55P03");
+        return cls.equals("08")
+                || cls.equals("23")
+                || cls.equals("40")
+                || state.startsWith("HYT")
+                || state.equals("57P01")
+                || state.equals("57P03")
+                || state.equals("55P03");
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class BatchConsumptionTest {
     /** Transactions over a list: a change's appends are kept only when it returns. */
     private final List<String> committed = new ArrayList<>();
+
     private final List<String> staged = new ArrayList<>();
     private final List<String> transactions = new ArrayList<>();
     private final Map<Long, String> deadLetters = new LinkedHashMap<>();
@@ -38,8 +39,11 @@ class BatchConsumptionTest {
         for (int i = 0; i < payloads.length; i++) {
             list.add(new ConsumerRecord<>("topic", 0, i, "k", payloads[i]));
         }
-        ConsumerRecords<String, String> records = new ConsumerRecords<>(Map.of(new TopicPartition("topic", 0), list), Map.of());
-        BatchConsumption.apply("channel", records,
+        ConsumerRecords<String, String> records =
+                new ConsumerRecords<>(Map.of(new TopicPartition("topic", 0), list), Map.of());
+        BatchConsumption.apply(
+                "channel",
+                records,
                 payload -> {
                     if (payload.equals("poison")) {
                         throw new IllegalArgumentException("not an event");
@@ -54,7 +58,8 @@ class BatchConsumptionTest {
                     }
                     staged.add(event);
                 },
-                tx, () -> afterEach++,
+                tx,
+                () -> afterEach++,
                 (record, failure) -> deadLetters.put(record.offset(), failure.getMessage()));
     }
 
@@ -64,7 +69,9 @@ class BatchConsumptionTest {
         assertEquals(List.of("a:1", "a:2", "b:1", "b:2", "c:1"), committed);
         assertEquals(List.of("channel: batch of 5"), transactions);
         assertEquals(5, afterEach, "the persistence context is cleared after every event");
-        assertEquals(List.of(List.of("a:1", "a:2", "b:1", "b:2", "c:1")), batchesSeen,
+        assertEquals(
+                List.of(List.of("a:1", "a:2", "b:1", "b:2", "c:1")),
+                batchesSeen,
                 "the batch's events are announced once, in the order they are applied, before any is applied");
         assertTrue(deadLetters.isEmpty());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -20,13 +21,19 @@ class RetryingTransactionsTest {
     @Test
     void aLostUniqueKeyRaceIsRetriedUntilItSucceeds() {
         AtomicInteger calls = new AtomicInteger();
-        String result = RetryingTransactions.retry("t", () -> {
-            if (calls.incrementAndGet() < 3) {
-                throw new PersistenceException("insert failed",
-                        new SQLIntegrityConstraintViolationException("duplicate key", "23505"));
-            }
-            return "done";
-        }, 5, TINY, TINY);
+        String result = RetryingTransactions.retry(
+                "t",
+                () -> {
+                    if (calls.incrementAndGet() < 3) {
+                        throw new PersistenceException(
+                                "insert failed",
+                                new SQLIntegrityConstraintViolationException("duplicate key", "23505"));
+                    }
+                    return "done";
+                },
+                5,
+                TINY,
+                TINY);
         assertEquals("done", result);
         assertEquals(3, calls.get());
     }
@@ -35,20 +42,36 @@ class RetryingTransactionsTest {
     void aPermanentFailureIsThrownAtOnce() {
         AtomicInteger calls = new AtomicInteger();
         IllegalArgumentException bug = new IllegalArgumentException("bad event");
-        assertSame(bug, assertThrows(IllegalArgumentException.class, () -> RetryingTransactions.retry("t", () -> {
-            calls.incrementAndGet();
-            throw bug;
-        }, 5, TINY, TINY)));
+        assertSame(
+                bug,
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RetryingTransactions.retry(
+                                "t",
+                                () -> {
+                                    calls.incrementAndGet();
+                                    throw bug;
+                                },
+                                5,
+                                TINY,
+                                TINY)));
         assertEquals(1, calls.get());
     }
 
     @Test
     void aTransientFailureThatOutlastsEveryAttemptIsThrown() {
         AtomicInteger calls = new AtomicInteger();
-        assertThrows(PersistenceException.class, () -> RetryingTransactions.retry("t", () -> {
-            calls.incrementAndGet();
-            throw new PersistenceException(new SQLTransientConnectionException("db down"));
-        }, 4, TINY, TINY));
+        assertThrows(
+                PersistenceException.class,
+                () -> RetryingTransactions.retry(
+                        "t",
+                        () -> {
+                            calls.incrementAndGet();
+                            throw new PersistenceException(new SQLTransientConnectionException("db down"));
+                        },
+                        4,
+                        TINY,
+                        TINY));
         assertEquals(4, calls.get());
     }
 
@@ -57,7 +80,7 @@ class RetryingTransactionsTest {
         assertTrue(TransientFailures.isTransient(new RuntimeException(new SQLException("conn", "08006"))));
         assertTrue(TransientFailures.isTransient(new RuntimeException(new SQLException("serialization", "40001"))));
         assertTrue(TransientFailures.isTransient(new RuntimeException(new SQLException("lock timeout", "HYT00"))));
-        assertTrue(TransientFailures.isTransient(new jakarta.persistence.OptimisticLockException("stale")));
+        assertTrue(TransientFailures.isTransient(new OptimisticLockException("stale")));
         assertFalse(TransientFailures.isTransient(new RuntimeException(new SQLException("syntax", "42601"))));
         assertFalse(TransientFailures.isTransient(new RuntimeException(new SQLException("too long", "22001"))));
         assertFalse(TransientFailures.isTransient(new IllegalStateException("bug")));

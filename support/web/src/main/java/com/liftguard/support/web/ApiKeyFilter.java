@@ -1,8 +1,11 @@
 package com.liftguard.support.web;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.Optional;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -19,10 +22,10 @@ public class ApiKeyFilter {
     TenantContext tenantContext;
 
     @Inject
-    jakarta.enterprise.inject.Instance<BearerAuthenticator> bearer;
+    Instance<BearerAuthenticator> bearer;
 
-    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
-    public jakarta.ws.rs.core.Response authenticate(ContainerRequestContext request) {
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Response authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (!path.startsWith("/v1/") && !path.equals("/v1")) {
             return null;
@@ -33,21 +36,25 @@ public class ApiKeyFilter {
                 return ProblemException.unauthorized("this service takes the " + HEADER + " header, not bearer tokens")
                         .toResponse();
             }
-            Optional<BearerAuthenticator.Coach> coach = bearer.get().authenticate(authorization.substring(7).strip());
+            Optional<BearerAuthenticator.Coach> coach =
+                    bearer.get().authenticate(authorization.substring(7).strip());
             if (coach.isEmpty() || !apiKeys.knowsTenant(coach.get().tenant())) {
                 return ProblemException.unauthorized("the bearer token is not valid (signature, issuer, expiry or "
-                        + "its tenant and subject claims)").toResponse();
+                                + "its tenant and subject claims)")
+                        .toResponse();
             }
             tenantContext.authenticate(coach.get().tenant(), coach.get().coachId());
             return null;
         }
         String key = request.getHeaderString(HEADER);
         if (key == null || key.isBlank()) {
-            return ProblemException.unauthorized("the " + HEADER + " header is missing").toResponse();
+            return ProblemException.unauthorized("the " + HEADER + " header is missing")
+                    .toResponse();
         }
         Optional<String> tenant = apiKeys.tenantOf(key);
         if (tenant.isEmpty()) {
-            return ProblemException.unauthorized("the " + HEADER + " is not valid").toResponse();
+            return ProblemException.unauthorized("the " + HEADER + " is not valid")
+                    .toResponse();
         }
         tenantContext.authenticate(tenant.get());
         return null;

@@ -4,18 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Resolves an API key to its tenant. Keys are compared by digest in constant time. */
 @ApplicationScoped
 public class ApiKeys {
     private final Map<String, byte[]> digestByTenantAndKey;
-    private final java.util.Set<String> tenants;
+    private final Set<String> tenants;
 
     public ApiKeys(TenantsConfig config) {
-        this.tenants = java.util.Set.copyOf(config.tenants().keySet());
-        var map = new java.util.HashMap<String, byte[]>();
+        this.tenants = Set.copyOf(config.tenants().keySet());
+        var map = new HashMap<String, byte[]>();
         config.tenants().forEach((tenant, t) -> {
             for (int i = 0; i < t.apiKeys().size(); i++) {
                 map.put(tenant + "#" + i, digest(t.apiKeys().get(i)));

@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public interface BearerAuthenticator {
     /** Who a valid token speaks for: a coach of a tenant. */
-    record Coach(String tenant, String coachId) {
-    }
+    record Coach(String tenant, String coachId) {}
 
     /** The coach the token was issued to, or empty when it is not valid (signature, issuer, expiry, claims). */
     Optional<Coach> authenticate(String token);

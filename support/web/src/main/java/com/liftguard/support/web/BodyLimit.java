@@ -23,7 +23,8 @@ public class BodyLimit {
             if (length != null) {
                 try {
                     if (Long.parseLong(length.trim()) > limit) {
-                        ctx.response().setStatusCode(413)
+                        ctx.response()
+                                .setStatusCode(413)
                                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                                 .putHeader(HttpHeaders.CONNECTION, "close")
                                 .end("{\"type\":\"https://liftguard.example/problems/too-large\","

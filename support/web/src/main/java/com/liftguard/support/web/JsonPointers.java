@@ -5,8 +5,7 @@ import java.util.List;
 
 /** RFC 6901 JSON pointers. */
 public final class JsonPointers {
-    private JsonPointers() {
-    }
+    private JsonPointers() {}
 
     public static String of(List<JsonMappingException.Reference> path) {
         StringBuilder sb = new StringBuilder();

@@ -36,7 +36,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException unavailable(String detail, int retryAfterSeconds) {
-        return new ProblemException(Problem.of(503, "unavailable", "Service unavailable", detail),
+        return new ProblemException(
+                Problem.of(503, "unavailable", "Service unavailable", detail),
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }
 

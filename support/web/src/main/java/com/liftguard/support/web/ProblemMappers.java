@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -40,7 +41,8 @@ public class ProblemMappers {
         Response r = e.getResponse();
         int status = r.getStatus();
         String title = Response.Status.fromStatusCode(status) == null
-                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+                ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
         return Problem.of(status, slug(title), title, e.getMessage()).toResponse();
     }
 
@@ -52,6 +54,6 @@ public class ProblemMappers {
     }
 
     private static String slug(String title) {
-        return title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return title.toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 }

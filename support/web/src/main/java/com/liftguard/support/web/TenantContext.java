@@ -1,6 +1,7 @@
 package com.liftguard.support.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 
 /** The tenant the current request was authenticated for. */
 @RequestScoped
@@ -17,8 +18,8 @@ public class TenantContext {
     private String coach;
 
     /** The coach a bearer token was issued to; empty when the request came with the tenant's API key. */
-    public java.util.Optional<String> coach() {
-        return java.util.Optional.ofNullable(coach);
+    public Optional<String> coach() {
+        return Optional.ofNullable(coach);
     }
 
     /**
