@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.liftguard.events.serde.EventCodec;
+import com.liftguard.events.serde.Json;
+import com.liftguard.ingestion.service.BatchIngestion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -15,8 +16,7 @@ import java.util.List;
  */
 public record IngestResponse(int accepted, int duplicates, List<Result> results) {
 
-    public record Result(String sessionId, String checkInId, BatchIngestion.ItemStatus status) {
-    }
+    public record Result(String sessionId, String checkInId, BatchIngestion.ItemStatus status) {}
 
     private static final SerializedString ACCEPTED = new SerializedString("accepted");
     private static final SerializedString DUPLICATES = new SerializedString("duplicates");
@@ -34,7 +34,7 @@ public record IngestResponse(int accepted, int duplicates, List<Result> results)
             }
         }
         ByteArrayBuilder out = new ByteArrayBuilder(64 + items.size() * 64);
-        try (JsonGenerator g = EventCodec.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeFieldName(ACCEPTED);
             g.writeNumber(accepted);

@@ -3,13 +3,17 @@ package com.liftguard.ingestion.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.liftguard.events.Topics;
-import com.liftguard.events.serde.EventCodec;
-import com.liftguard.ingestion.api.BatchIngestion;
-import com.liftguard.ingestion.domain.IngestValidator;
-import com.liftguard.ingestion.domain.ReceivedBatch;
+import com.liftguard.events.serde.Json;
+import com.liftguard.ingestion.domain.IngestRules;
+import com.liftguard.ingestion.domain.ItemKind;
 import com.liftguard.ingestion.domain.Violation;
-import com.liftguard.ingestion.persistence.IngestStore;
+import com.liftguard.ingestion.service.BatchIngestion;
+import com.liftguard.ingestion.service.EventPublisher;
+import com.liftguard.ingestion.service.RosterIngestion;
+import com.liftguard.ingestion.wire.IngestValidator;
+import com.liftguard.ingestion.wire.ReceivedBatch;
+import com.liftguard.support.messaging.DeadLetterHeaders;
+import com.liftguard.support.messaging.DeadLetters;
 import com.liftguard.support.web.ApiKeys;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,17 +36,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Sessions, check-ins and roster entries streamed straight into Kafka by platforms that run it. Each
  * record is one item as in the HTTP bodies, with the platform's API key in the {@code x-api-key} header.
- * Invalid records go to {@link Topics#INGEST_DLQ} with the reason; valid ones take the HTTP path. A
- * failure to store or publish fails the poll, which is redelivered: the path is idempotent.
+ * Invalid records go to their channel's dead-letter topic ({@code <topic>.dlq.session-ingestion}) with the
+ * reason in the {@link DeadLetterHeaders} every consumer writes; valid ones take the HTTP path. A failure to
+ * store or publish fails the poll, which is redelivered: the path is idempotent.
  */
 @ApplicationScoped
 public class IngestTopicsConsumer {
     public static final String API_KEY_HEADER = "x-api-key";
-    public static final String DLQ_REASON = "liftguard-dlq-reason";
-    public static final String DLQ_ERRORS = "liftguard-dlq-errors";
-    public static final String DLQ_TOPIC = "liftguard-dlq-topic";
-    public static final String DLQ_PARTITION = "liftguard-dlq-partition";
-    public static final String DLQ_OFFSET = "liftguard-dlq-offset";
+    static final String SESSIONS = "ingest-sessions";
+    static final String CHECK_INS = "ingest-check-ins";
+    static final String ROSTER = "ingest-roster";
 
     @Inject
     ApiKeys apiKeys;
@@ -49,28 +54,32 @@ public class IngestTopicsConsumer {
     BatchIngestion ingestion;
 
     @Inject
+    RosterIngestion rosterIngestion;
+
+    @Inject
     EventPublisher publisher;
 
     private final IngestValidator validator = new IngestValidator();
+    private final Map<String, String> deadLetterTopics = new ConcurrentHashMap<>();
 
-    @Incoming("ingest-sessions")
+    @Incoming(SESSIONS)
     @Blocking
     public void sessions(ConsumerRecords<String, String> records) throws Exception {
-        items(records, IngestStore.Kind.SESSION);
+        items(SESSIONS, records, ItemKind.SESSION);
     }
 
-    @Incoming("ingest-check-ins")
+    @Incoming(CHECK_INS)
     @Blocking
     public void checkIns(ConsumerRecords<String, String> records) throws Exception {
-        items(records, IngestStore.Kind.CHECK_IN);
+        items(CHECK_INS, records, ItemKind.CHECK_IN);
     }
 
-    @Incoming("ingest-roster")
+    @Incoming(ROSTER)
     @Blocking
     public void roster(ConsumerRecords<String, String> records) throws Exception {
         List<ProducerRecord<String, String>> deadLetters = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            Optional<Accepted> accepted = accept(record, deadLetters);
+            Optional<Accepted> accepted = accept(ROSTER, record, deadLetters);
             if (accepted.isEmpty()) {
                 continue;
             }
@@ -84,32 +93,33 @@ public class IngestTopicsConsumer {
                 violations.add(0, new Violation("/athleteId", "is required"));
             }
             if (!violations.isEmpty()) {
-                deadLetters.add(deadLetter(record, "invalid roster entry", violations));
+                deadLetters.add(deadLetter(ROSTER, record, new RefusedRecord("invalid roster entry", violations)));
             } else {
-                ingestion.updateRoster(accepted.get().tenant(), athlete, body);
+                rosterIngestion.update(accepted.get().tenant(), athlete, body);
             }
         }
         publisher.send(deadLetters);
     }
 
-    private record Accepted(String tenant, JsonNode item, byte[] raw) {
-    }
+    private record Accepted(String tenant, JsonNode item, byte[] raw) {}
 
-    private void items(ConsumerRecords<String, String> records, IngestStore.Kind kind) throws Exception {
+    private void items(String channel, ConsumerRecords<String, String> records, ItemKind kind) throws Exception {
         List<ProducerRecord<String, String>> deadLetters = new ArrayList<>();
         Map<String, List<ReceivedBatch.Received>> validByTenant = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
-            Optional<Accepted> accepted = accept(record, deadLetters);
+            Optional<Accepted> accepted = accept(channel, record, deadLetters);
             if (accepted.isEmpty()) {
                 continue;
             }
             JsonNode item = accepted.get().item();
-            List<Violation> violations = kind == IngestStore.Kind.SESSION
-                    ? validator.validateSession(item) : validator.validateCheckIn(item);
+            List<Violation> violations =
+                    kind == ItemKind.SESSION ? validator.validateSession(item) : validator.validateCheckIn(item);
             if (!violations.isEmpty()) {
-                deadLetters.add(deadLetter(record, "invalid " + kind.name().toLowerCase().replace('_', '-'), violations));
+                String what = kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                deadLetters.add(deadLetter(channel, record, new RefusedRecord("invalid " + what, violations)));
             } else {
-                validByTenant.computeIfAbsent(accepted.get().tenant(), t -> new ArrayList<>())
+                validByTenant
+                        .computeIfAbsent(accepted.get().tenant(), t -> new ArrayList<>())
                         .add(new ReceivedBatch.Received(item, accepted.get().raw()));
             }
         }
@@ -117,26 +127,29 @@ public class IngestTopicsConsumer {
         publisher.send(deadLetters);
         for (Map.Entry<String, List<ReceivedBatch.Received>> e : validByTenant.entrySet()) {
             List<ReceivedBatch.Received> items = e.getValue();
-            for (int from = 0; from < items.size(); from += IngestValidator.MAX_BATCH) {
-                ingestion.ingest(e.getKey(), kind, items.subList(from, Math.min(items.size(), from + IngestValidator.MAX_BATCH)));
+            for (int from = 0; from < items.size(); from += IngestRules.MAX_BATCH) {
+                ingestion.ingest(
+                        e.getKey(), kind, items.subList(from, Math.min(items.size(), from + IngestRules.MAX_BATCH)));
             }
         }
     }
 
     /** Authenticates and parses a record; anything unusable becomes a dead letter. */
-    private Optional<Accepted> accept(ConsumerRecord<String, String> record,
-                                      List<ProducerRecord<String, String>> deadLetters) {
+    private Optional<Accepted> accept(
+            String channel, ConsumerRecord<String, String> record, List<ProducerRecord<String, String>> deadLetters) {
         Header keyHeader = record.headers().lastHeader(API_KEY_HEADER);
-        Optional<String> tenant = keyHeader == null ? Optional.empty()
+        Optional<String> tenant = keyHeader == null
+                ? Optional.empty()
                 : apiKeys.tenantOf(new String(keyHeader.value(), StandardCharsets.UTF_8));
         if (tenant.isEmpty()) {
-            deadLetters.add(deadLetter(record, keyHeader == null
-                    ? "the " + API_KEY_HEADER + " header is missing" : "the " + API_KEY_HEADER + " header is not valid",
-                    List.of()));
+            String why = keyHeader == null
+                    ? "the " + API_KEY_HEADER + " header is missing"
+                    : "the " + API_KEY_HEADER + " header is not valid";
+            deadLetters.add(deadLetter(channel, record, new RefusedRecord(why, List.of())));
             return Optional.empty();
         }
         if (record.value() == null) {
-            deadLetters.add(deadLetter(record, "the record has no value", List.of()));
+            deadLetters.add(deadLetter(channel, record, new RefusedRecord("the record has no value", List.of())));
             return Optional.empty();
         }
         try {
@@ -144,26 +157,25 @@ public class IngestTopicsConsumer {
             return Optional.of(new Accepted(tenant.get(), ReceivedBatch.parseOne(raw), raw));
         } catch (IOException e) {
             String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            deadLetters.add(deadLetter(record, "the value is not JSON: " + why, List.of()));
+            deadLetters.add(deadLetter(channel, record, new RefusedRecord("the value is not JSON: " + why, e)));
             return Optional.empty();
         }
     }
 
-    /** The original key and value, with why it was refused and where it came from. The API key is dropped. */
-    private static ProducerRecord<String, String> deadLetter(ConsumerRecord<String, String> record, String reason,
-                                                             List<Violation> violations) {
-        ProducerRecord<String, String> dl = new ProducerRecord<>(Topics.INGEST_DLQ, record.key(), record.value());
-        dl.headers().add(DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
-        dl.headers().add(DLQ_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
-        dl.headers().add(DLQ_PARTITION, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-        dl.headers().add(DLQ_OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        if (!violations.isEmpty()) {
-            try {
-                dl.headers().add(DLQ_ERRORS, EventCodec.mapper().writeValueAsBytes(violations));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+    /**
+     * The record for the channel's dead-letter topic: the original key, value and headers, but the API key
+     * (a credential never goes into a dead-letter topic), with why it was refused and where it came from.
+     */
+    private ProducerRecord<String, String> deadLetter(
+            String channel, ConsumerRecord<String, String> record, RefusedRecord reason) {
+        String topic = deadLetterTopics.computeIfAbsent(channel, DeadLetters::topicOf);
+        ProducerRecord<String, String> dead = DeadLetters.deadLetter(topic, record, reason, API_KEY_HEADER);
+        if (!reason.violations().isEmpty()) {
+            dead.headers()
+                    .add(
+                            DeadLetterHeaders.ERRORS,
+                            Json.write(reason.violations()).getBytes(StandardCharsets.UTF_8));
         }
-        return dl;
+        return dead;
     }
 }

@@ -1,6 +1,9 @@
 package com.liftguard.ingestion.persistence;
 
-import com.liftguard.ingestion.domain.ReceivedBatch;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.liftguard.events.serde.Json;
+import com.liftguard.ingestion.domain.ItemKind;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -14,9 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -44,29 +49,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class IngestStore {
-    public enum Kind {
-        SESSION("sessions_received", "sessionId"), CHECK_IN("check_ins_received", "checkInId");
-
-        final String collection;
-        public final String idField;
-
-        Kind(String collection, String idField) {
-            this.collection = collection;
-            this.idField = idField;
-        }
-    }
-
     /** One item to store: the tenant's id for it and the JSON text received (UTF-8). */
-    public record Item(String itemId, byte[] raw) {
-    }
+    public record Item(String itemId, byte[] raw) {}
 
     /** A stored item: enough to rebuild and publish its event. */
-    public record Stored(String itemId, byte[] raw, Instant receivedAt) {
-    }
+    public record Stored(String itemId, byte[] raw, Instant receivedAt) {}
 
     /** An open batch older than the sweeper's grace: its request crashed or is hanging. */
-    public record OpenBatch(String batchId, Kind kind, String tenant, int parts) {
-    }
+    public record OpenBatch(String batchId, ItemKind kind, String tenant, int parts) {}
 
     static final String BATCHES = "ingest_batches";
     /** Raw bytes per receipt document before a request is split into parts (MongoDB's limit is 16 MiB). */
@@ -80,19 +70,31 @@ public class IngestStore {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
+    @Inject
+    Clock clock;
+
     void createIndexes(@Observes StartupEvent ignored) {
-        for (Kind kind : Kind.values()) {
-            collection(kind).createIndex(Indexes.ascending("ids"), new IndexOptions().unique(true).name("item_ids"));
+        for (ItemKind kind : ItemKind.values()) {
+            collection(kind)
+                    .createIndex(
+                            Indexes.ascending("ids"),
+                            new IndexOptions().unique(true).name("item_ids"));
         }
         batches().createIndex(Indexes.ascending("openedAt"), new IndexOptions().name("opened_at"));
-        athletes().createIndex(Indexes.ascending("tenant", "athleteId"),
-                new IndexOptions().unique(true).name("tenant_athlete"));
+        athletes()
+                .createIndex(
+                        Indexes.ascending("tenant", "athleteId"),
+                        new IndexOptions().unique(true).name("tenant_athlete"));
     }
 
     /** Opens a batch before any of it is stored; {@code items} are every item it may insert. */
-    public void open(Kind kind, String tenant, String batchId, List<Item> items, Instant at) {
-        batches().insertOne(new Document("_id", batchId).append("kind", kind.name()).append("tenant", tenant)
-                .append("parts", parts(items).size()).append("openedAt", Date.from(at)));
+    public void open(ItemKind kind, String tenant, String batchId, List<Item> items, Instant at) {
+        batches()
+                .insertOne(new Document("_id", batchId)
+                        .append("kind", kind.name())
+                        .append("tenant", tenant)
+                        .append("parts", parts(items).size())
+                        .append("openedAt", Date.from(at)));
     }
 
     /**
@@ -100,7 +102,7 @@ public class IngestStore {
      * are new. Returns, in the order of {@code items}, whether each one was stored by this call (false: the
      * tenant already has an item with that id). {@code items} must not repeat an id.
      */
-    public boolean[] insertNew(Kind kind, String tenant, String batchId, List<Item> items, Instant receivedAt) {
+    public boolean[] insertNew(ItemKind kind, String tenant, String batchId, List<Item> items, Instant receivedAt) {
         boolean[] inserted = new boolean[items.size()];
         int offset = 0;
         List<List<Item>> parts = parts(items);
@@ -116,8 +118,8 @@ public class IngestStore {
     }
 
     /** Inserts one receipt; on a duplicate id, finds which ids the tenant already has and stores the rest. */
-    private Set<String> insertPart(Kind kind, String tenant, String batchId, String receiptId, List<Item> part,
-                                   Instant receivedAt) {
+    private Set<String> insertPart(
+            ItemKind kind, String tenant, String batchId, String receiptId, List<Item> part, Instant receivedAt) {
         List<Item> remaining = part;
         for (int attempt = 0; attempt < INSERT_ATTEMPTS; attempt++) {
             if (remaining.isEmpty()) {
@@ -134,23 +136,30 @@ public class IngestStore {
                 }
             }
             // an earlier attempt of this very insert may have landed (an error after the write): it is ours
-            Document ours = collection(kind).find(Filters.eq("_id", receiptId)).projection(new Document("ids", 1)).first();
+            Document ours = collection(kind)
+                    .find(Filters.eq("_id", receiptId))
+                    .projection(new Document("ids", 1))
+                    .first();
             if (ours != null) {
                 Set<String> stored = new HashSet<>();
                 ours.getList("ids", String.class).forEach(id -> stored.add(id.substring(tenant.length() + 1)));
                 return stored;
             }
             Set<String> existing = new HashSet<>();
-            collection(kind).find(Filters.in("ids", ids(tenant, remaining))).projection(new Document("ids", 1))
+            collection(kind)
+                    .find(Filters.in("ids", ids(tenant, remaining)))
+                    .projection(new Document("ids", 1))
                     .forEach(d -> existing.addAll(d.getList("ids", String.class)));
-            remaining = remaining.stream().filter(i -> !existing.contains(id(tenant, i.itemId()))).toList();
+            remaining = remaining.stream()
+                    .filter(i -> !existing.contains(id(tenant, i.itemId())))
+                    .toList();
         }
         throw new IllegalStateException("could not store receipt " + receiptId + " in " + INSERT_ATTEMPTS
                 + " attempts: its items kept turning out to be duplicates of concurrent requests");
     }
 
-    private static Document receipt(String tenant, String batchId, String receiptId, List<Item> items,
-                                    Instant receivedAt) {
+    private static Document receipt(
+            String tenant, String batchId, String receiptId, List<Item> items, Instant receivedAt) {
         int size = 2;
         for (Item item : items) {
             size += item.raw().length + 1;
@@ -166,8 +175,11 @@ public class IngestStore {
             at += item.raw().length;
         }
         raw[at] = ']';
-        return new Document("_id", receiptId).append("batch", batchId).append("tenant", tenant)
-                .append("receivedAt", Date.from(receivedAt)).append("ids", ids(tenant, items))
+        return new Document("_id", receiptId)
+                .append("batch", batchId)
+                .append("tenant", tenant)
+                .append("receivedAt", Date.from(receivedAt))
+                .append("ids", ids(tenant, items))
                 .append("raw", new Binary(raw));
     }
 
@@ -179,11 +191,12 @@ public class IngestStore {
      *
      * @throws BatchAborting if one of those batches is being aborted: its items are about to be removed
      */
-    public List<Stored> stillOpen(Kind kind, String tenant, List<String> itemIds, String exceptBatch) {
+    public List<Stored> stillOpen(ItemKind kind, String tenant, List<String> itemIds, String exceptBatch) {
         if (itemIds.isEmpty()) {
             return List.of();
         }
-        List<Document> receipts = collection(kind).find(Filters.in("ids", itemIds.stream().map(i -> id(tenant, i)).toList()))
+        List<Document> receipts = collection(kind)
+                .find(Filters.in("ids", itemIds.stream().map(i -> id(tenant, i)).toList()))
                 .into(new ArrayList<>());
         Set<Object> batchIds = new HashSet<>();
         receipts.forEach(d -> batchIds.add(d.get("batch")));
@@ -202,7 +215,7 @@ public class IngestStore {
         List<Stored> stored = new ArrayList<>();
         for (Document receipt : receipts) {
             if (open.contains(receipt.get("batch"))) {
-                items(kind, receipt).stream().filter(i -> wanted.contains(i.itemId())).forEach(stored::add);
+                items(receipt).stream().filter(i -> wanted.contains(i.itemId())).forEach(stored::add);
             }
         }
         return stored;
@@ -221,7 +234,7 @@ public class IngestStore {
      *
      * @return whether the batch's receipts were removed
      */
-    public boolean abort(Kind kind, String batchId, int parts) {
+    public boolean abort(ItemKind kind, String batchId, int parts) {
         if (!claimAbort(batchId)) {
             return false;
         }
@@ -232,14 +245,22 @@ public class IngestStore {
 
     /** Marks the open batch as being aborted, unless another request adopted it; one of the two wins. */
     boolean claimAbort(String batchId) {
-        return batches().updateOne(Filters.and(Filters.eq("_id", batchId), Filters.ne("adopted", true)),
-                new Document("$set", new Document("aborting", true))).getMatchedCount() > 0;
+        return batches()
+                        .updateOne(
+                                Filters.and(Filters.eq("_id", batchId), Filters.ne("adopted", true)),
+                                new Document("$set", new Document("aborting", true)))
+                        .getMatchedCount()
+                > 0;
     }
 
     /** Marks another request's open batch as adopted, unless it is being aborted; one of the two wins. */
     boolean adopt(String batchId) {
-        return batches().updateOne(Filters.and(Filters.eq("_id", batchId), Filters.ne("aborting", true)),
-                new Document("$set", new Document("adopted", true))).getMatchedCount() > 0;
+        return batches()
+                        .updateOne(
+                                Filters.and(Filters.eq("_id", batchId), Filters.ne("aborting", true)),
+                                new Document("$set", new Document("adopted", true)))
+                        .getMatchedCount()
+                > 0;
     }
 
     /** A request found items it would republish in a batch that is being aborted (so they are being removed). */
@@ -252,17 +273,23 @@ public class IngestStore {
     /** Batches opened longer than {@code age} ago and never closed. */
     public List<OpenBatch> staleBatches(Duration age, int limit) {
         List<OpenBatch> stale = new ArrayList<>();
-        batches().find(Filters.lt("openedAt", Date.from(Instant.now().minus(age)))).limit(limit)
-                .forEach(b -> stale.add(new OpenBatch(b.getString("_id"), Kind.valueOf(b.getString("kind")),
-                        b.getString("tenant"), b.getInteger("parts", 1))));
+        batches()
+                .find(Filters.lt("openedAt", Date.from(Instant.now(clock).minus(age))))
+                .limit(limit)
+                .forEach(b -> stale.add(new OpenBatch(
+                        b.getString("_id"),
+                        ItemKind.valueOf(b.getString("kind")),
+                        b.getString("tenant"),
+                        b.getInteger("parts", 1))));
         return stale;
     }
 
     /** The items a batch managed to store (a crash may have come before the insert). */
     public List<Stored> itemsOf(OpenBatch batch) {
         List<Stored> items = new ArrayList<>();
-        collection(batch.kind()).find(Filters.in("_id", partIds(batch.batchId(), batch.parts())))
-                .forEach(d -> items.addAll(items(batch.kind(), d)));
+        collection(batch.kind())
+                .find(Filters.in("_id", partIds(batch.batchId(), batch.parts())))
+                .forEach(d -> items.addAll(items(d)));
         return items;
     }
 
@@ -298,18 +325,37 @@ public class IngestStore {
         return ids;
     }
 
-    /** A receipt's items, read back from its raw array. */
-    private static List<Stored> items(Kind kind, Document receipt) {
+    /**
+     * A receipt's items, read back from its raw array: element i is the item whose id is the receipt's
+     * {@code ids[i]} (they are written in the same order), its text cut out byte for byte.
+     */
+    private static List<Stored> items(Document receipt) {
         Instant receivedAt = receipt.getDate("receivedAt").toInstant();
-        ReceivedBatch batch;
-        try {
-            batch = ReceivedBatch.parse(receipt.get("raw", Binary.class).getData());
+        int prefix = receipt.getString("tenant").length() + 1;
+        List<String> ids = receipt.getList("ids", String.class);
+        byte[] raw = receipt.get("raw", Binary.class).getData();
+        List<Stored> stored = new ArrayList<>(ids.size());
+        try (JsonParser p = Json.mapper().getFactory().createParser(raw)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException("not a JSON array");
+            }
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                int start = (int) p.currentTokenLocation().getByteOffset();
+                p.skipChildren();
+                int end = (int) p.currentLocation().getByteOffset();
+                if (stored.size() == ids.size()) {
+                    throw new IOException("more items than ids");
+                }
+                stored.add(new Stored(
+                        ids.get(stored.size()).substring(prefix), Arrays.copyOfRange(raw, start, end), receivedAt));
+            }
         } catch (IOException e) {
-            throw new IllegalStateException("receipt " + receipt.get("_id") + " does not hold a JSON array", e);
+            throw new IllegalStateException(
+                    "receipt " + receipt.get("_id") + " does not hold a JSON array of its items: " + e.getMessage(), e);
         }
-        List<Stored> stored = new ArrayList<>();
-        for (ReceivedBatch.Received r : batch.items()) {
-            stored.add(new Stored(r.item().get(kind.idField).asText(), r.raw(), receivedAt));
+        if (stored.size() != ids.size()) {
+            throw new IllegalStateException(
+                    "receipt " + receipt.get("_id") + " holds " + stored.size() + " items for " + ids.size() + " ids");
         }
         return stored;
     }
@@ -322,8 +368,8 @@ public class IngestStore {
         return ids;
     }
 
-    public Document upsertAthlete(String tenant, String athleteId, String displayName, List<String> coachIds,
-                                  Instant changedAt) {
+    public Document upsertAthlete(
+            String tenant, String athleteId, String displayName, List<String> coachIds, Instant changedAt) {
         Document doc = new Document("_id", id(tenant, athleteId))
                 .append("tenant", tenant)
                 .append("athleteId", athleteId)
@@ -338,8 +384,15 @@ public class IngestStore {
         return tenant + ":" + itemId;
     }
 
-    private MongoCollection<Document> collection(Kind kind) {
-        return mongo.getDatabase(database).getCollection(kind.collection);
+    private MongoCollection<Document> collection(ItemKind kind) {
+        return mongo.getDatabase(database).getCollection(collectionOf(kind));
+    }
+
+    private static String collectionOf(ItemKind kind) {
+        return switch (kind) {
+            case SESSION -> "sessions_received";
+            case CHECK_IN -> "check_ins_received";
+        };
     }
 
     private MongoCollection<Document> batches() {

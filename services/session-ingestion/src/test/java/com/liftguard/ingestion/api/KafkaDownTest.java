@@ -25,9 +25,13 @@ class KafkaDownTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // port 9 (discard) has no broker; the ingest consumers just keep reconnecting
-            return Map.of("kafka.bootstrap.servers", "127.0.0.1:9",
-                    "liftguard.ingestion.publish-timeout", "PT1S",
-                    "quarkus.mongodb.database", "ingestion-kafka-down");
+            return Map.of(
+                    "kafka.bootstrap.servers",
+                    "127.0.0.1:9",
+                    "liftguard.ingestion.publish-timeout",
+                    "PT1S",
+                    "quarkus.mongodb.database",
+                    "ingestion-kafka-down");
         }
     }
 
@@ -37,18 +41,28 @@ class KafkaDownTest {
     @Test
     void aBatchThatCannotReachKafkaIs503WithRetryAfterAndLeavesNothingBehind() {
         String athlete = "a-" + UUID.randomUUID();
-        given().header("X-Api-Key", "acme-key").contentType("application/json")
+        given().header("X-Api-Key", "acme-key")
+                .contentType("application/json")
                 .body("""
                         [{"sessionId":"down-1","athleteId":"%s","performedAt":"2026-11-20T18:30:00Z",
                           "durationMinutes":45,"sessionRpe":6}]""".formatted(athlete))
-                .when().post("/v1/sessions")
-                .then().statusCode(503)
+                .when()
+                .post("/v1/sessions")
+                .then()
+                .statusCode(503)
                 .header("Retry-After", "5")
                 .contentType("application/problem+json")
                 .body("status", equalTo(503));
         // neither the receipt nor the batch's open marker stays
-        assertEquals(0, mongo.getDatabase("ingestion-kafka-down").getCollection("sessions_received")
-                .countDocuments(Filters.eq("ids", "acme:down-1")));
-        assertEquals(0, mongo.getDatabase("ingestion-kafka-down").getCollection("ingest_batches").countDocuments());
+        assertEquals(
+                0,
+                mongo.getDatabase("ingestion-kafka-down")
+                        .getCollection("sessions_received")
+                        .countDocuments(Filters.eq("ids", "acme:down-1")));
+        assertEquals(
+                0,
+                mongo.getDatabase("ingestion-kafka-down")
+                        .getCollection("ingest_batches")
+                        .countDocuments());
     }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.liftguard.infra.LiftguardTestResource;
+import com.liftguard.ingestion.domain.ItemKind;
 import com.liftguard.ingestion.persistence.IngestStore.Item;
-import com.liftguard.ingestion.persistence.IngestStore.Kind;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -16,6 +16,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,11 +44,15 @@ class IngestStoreTest {
     @Inject
     MongoClient mongo;
 
+    @Inject
+    Clock clock;
+
     private String tenant;
-    private final Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant at;
 
     @BeforeEach
     void setUp() {
+        at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         // a tenant per test: the ids never meet another test's
         tenant = "t-" + UUID.randomUUID();
     }
@@ -56,7 +62,9 @@ class IngestStoreTest {
     }
 
     private static Item item(String id, String padding) {
-        return new Item(id, ("{\"sessionId\": \"" + id + "\",\n \"note\":\"" + padding + "\"}").getBytes(StandardCharsets.UTF_8));
+        return new Item(
+                id,
+                ("{\"sessionId\": \"" + id + "\",\n \"note\":\"" + padding + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     private MongoCollection<Document> receipts() {
@@ -65,8 +73,8 @@ class IngestStoreTest {
     }
 
     private boolean[] insert(String batchId, List<Item> items) {
-        store.open(Kind.SESSION, tenant, batchId, items, at);
-        return store.insertNew(Kind.SESSION, tenant, batchId, items, at);
+        store.open(ItemKind.SESSION, tenant, batchId, items, at);
+        return store.insertNew(ItemKind.SESSION, tenant, batchId, items, at);
     }
 
     private static List<String> ids(List<IngestStore.Stored> stored) {
@@ -80,9 +88,10 @@ class IngestStoreTest {
         assertArrayEquals(new boolean[] {true, true}, insert(first, List.of(item("x"), item("y"))));
         assertArrayEquals(new boolean[] {false, true, false}, insert(second, List.of(item("y"), item("z"), item("x"))));
 
-        assertEquals(List.of(tenant + ":x", tenant + ":y"),
+        assertEquals(
+                List.of(tenant + ":x", tenant + ":y"),
                 receipts().find(Filters.eq("_id", first)).first().getList("ids", String.class));
-        List<IngestStore.Stored> stored = store.itemsOf(new IngestStore.OpenBatch(second, Kind.SESSION, tenant, 1));
+        List<IngestStore.Stored> stored = store.itemsOf(new IngestStore.OpenBatch(second, ItemKind.SESSION, tenant, 1));
         assertEquals(List.of("z"), ids(stored));
         assertArrayEquals(item("z").raw(), stored.get(0).raw());
         assertEquals(at, stored.get(0).receivedAt());
@@ -106,8 +115,9 @@ class IngestStoreTest {
         // as when a write landed but its answer was lost and the insert ran again
         String batchId = UUID.randomUUID().toString();
         insert(batchId, List.of(item("o1"), item("o2")));
-        assertArrayEquals(new boolean[] {true, true},
-                store.insertNew(Kind.SESSION, tenant, batchId, List.of(item("o1"), item("o2")), at));
+        assertArrayEquals(
+                new boolean[] {true, true},
+                store.insertNew(ItemKind.SESSION, tenant, batchId, List.of(item("o1"), item("o2")), at));
     }
 
     @Test
@@ -117,11 +127,12 @@ class IngestStoreTest {
         List<Item> items = List.of(item("kept"), item("gone"));
         assertArrayEquals(new boolean[] {false, true}, insert(aborted, items));
 
-        store.abort(Kind.SESSION, aborted, IngestStore.parts(items).size());
+        store.abort(ItemKind.SESSION, aborted, IngestStore.parts(items).size());
 
         assertEquals(1, receipts().countDocuments(Filters.eq("ids", tenant + ":kept")));
         assertEquals(0, receipts().countDocuments(Filters.eq("ids", tenant + ":gone")));
-        assertTrue(store.staleBatches(java.time.Duration.ZERO, 10_000).stream().noneMatch(b -> b.batchId().equals(aborted)));
+        assertTrue(store.staleBatches(Duration.ZERO, 10_000).stream()
+                .noneMatch(b -> b.batchId().equals(aborted)));
         // and the aborted id can be sent again
         assertArrayEquals(new boolean[] {true}, insert(UUID.randomUUID().toString(), List.of(item("gone"))));
     }
@@ -134,13 +145,15 @@ class IngestStoreTest {
         insert(a, items);
         String b = UUID.randomUUID().toString();
         assertArrayEquals(new boolean[] {false}, insert(b, List.of(item("r1"))));
-        assertEquals(List.of("r1"), ids(store.stillOpen(Kind.SESSION, tenant, List.of("r1"), b)));
+        assertEquals(List.of("r1"), ids(store.stillOpen(ItemKind.SESSION, tenant, List.of("r1"), b)));
 
         // B publishes r1 and answers ACCEPTED; then A gives up: what A stored stays
-        assertFalse(store.abort(Kind.SESSION, a, IngestStore.parts(items).size()));
+        assertFalse(store.abort(ItemKind.SESSION, a, IngestStore.parts(items).size()));
         assertEquals(1, receipts().countDocuments(Filters.eq("ids", tenant + ":r1")));
-        IngestStore.OpenBatch open = store.staleBatches(java.time.Duration.ZERO, 10_000).stream()
-                .filter(batch -> batch.batchId().equals(a)).findFirst().orElseThrow();
+        IngestStore.OpenBatch open = store.staleBatches(Duration.ZERO, 10_000).stream()
+                .filter(batch -> batch.batchId().equals(a))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("r1", "r2"), ids(store.itemsOf(open)), "for the sweeper to publish");
     }
 
@@ -151,7 +164,8 @@ class IngestStoreTest {
         assertTrue(store.claimAbort(a)); // A is removing what it stored
         String b = UUID.randomUUID().toString();
         assertArrayEquals(new boolean[] {false}, insert(b, List.of(item("g1"))));
-        assertThrows(IngestStore.BatchAborting.class, () -> store.stillOpen(Kind.SESSION, tenant, List.of("g1"), b));
+        assertThrows(
+                IngestStore.BatchAborting.class, () -> store.stillOpen(ItemKind.SESSION, tenant, List.of("g1"), b));
         assertFalse(store.adopt(a));
     }
 
@@ -161,7 +175,7 @@ class IngestStoreTest {
         List<Item> items = List.of(item("c1"));
         insert(a, items);
         store.close(a); // its events are on Kafka
-        assertFalse(store.abort(Kind.SESSION, a, IngestStore.parts(items).size()));
+        assertFalse(store.abort(ItemKind.SESSION, a, IngestStore.parts(items).size()));
         assertEquals(1, receipts().countDocuments(Filters.eq("ids", tenant + ":c1")));
     }
 
@@ -169,18 +183,21 @@ class IngestStoreTest {
     void aRequestLargerThanAPartIsStoredAsSeveralReceiptsAndReadBackWhole() {
         String pad = "p".repeat(3 * 1024 * 1024);
         List<Item> items = List.of(item("big-1", pad), item("big-2", pad), item("big-3", pad), item("small"));
-        assertEquals(List.of(2, 2), IngestStore.parts(items).stream().map(List::size).toList());
+        assertEquals(
+                List.of(2, 2), IngestStore.parts(items).stream().map(List::size).toList());
         String batchId = UUID.randomUUID().toString();
         assertArrayEquals(new boolean[] {true, true, true, true}, insert(batchId, items));
 
-        IngestStore.OpenBatch open = store.staleBatches(java.time.Duration.ZERO, 10_000).stream()
-                .filter(b -> b.batchId().equals(batchId)).findFirst().orElseThrow();
+        IngestStore.OpenBatch open = store.staleBatches(Duration.ZERO, 10_000).stream()
+                .filter(b -> b.batchId().equals(batchId))
+                .findFirst()
+                .orElseThrow();
         assertEquals(2, open.parts());
         List<IngestStore.Stored> stored = store.itemsOf(open);
         assertEquals(List.of("big-1", "big-2", "big-3", "small"), ids(stored));
         assertArrayEquals(items.get(2).raw(), stored.get(2).raw());
 
-        store.abort(Kind.SESSION, batchId, open.parts());
+        store.abort(ItemKind.SESSION, batchId, open.parts());
         assertEquals(List.of(), store.itemsOf(open));
     }
 

@@ -1,4 +1,4 @@
-package com.liftguard.ingestion.domain;
+package com.liftguard.ingestion.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -9,8 +9,18 @@ import java.util.function.Consumer;
  * of a batch, and looking each field up by name costs a hash lookup per field, absent ones included. A
  * component is null when the field is absent and the JSON node as sent otherwise (a JSON null included).
  */
-record SetFields(JsonNode exercise, JsonNode variant, JsonNode reps, JsonNode loadKg, JsonNode rpe, JsonNode rir,
-                 JsonNode tempo, JsonNode belt, JsonNode limitingFactor, JsonNode faults, JsonNode metrics) {
+record SetFields(
+        JsonNode exercise,
+        JsonNode variant,
+        JsonNode reps,
+        JsonNode loadKg,
+        JsonNode rpe,
+        JsonNode rir,
+        JsonNode tempo,
+        JsonNode belt,
+        JsonNode limitingFactor,
+        JsonNode faults,
+        JsonNode metrics) {
 
     /** Reads a set (an object node); every field that is none of the above is handed to {@code unknown}. */
     static SetFields of(JsonNode set, Consumer<String> unknown) {

@@ -1,13 +1,12 @@
-package com.liftguard.ingestion.domain;
+package com.liftguard.ingestion.wire;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.liftguard.events.serde.EventCodec;
+import com.liftguard.events.serde.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,22 +21,19 @@ import java.util.List;
  * @param raw the UTF-8 text of each array element, byte for byte, in order; empty when the body is not an array
  */
 public record ReceivedBatch(JsonNode tree, List<byte[]> raw) {
-    private static final ObjectMapper MAPPER = EventCodec.mapper();
-
     /** One item as received: its tree and its UTF-8 text. */
-    public record Received(JsonNode item, byte[] raw) {
-    }
+    public record Received(JsonNode item, byte[] raw) {}
 
     public static ReceivedBatch parse(byte[] body) throws IOException {
-        try (JsonParser p = MAPPER.getFactory().createParser(body)) {
+        try (JsonParser p = Json.mapper().getFactory().createParser(body)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
-                return new ReceivedBatch(MAPPER.readTree(body), List.of());
+                return new ReceivedBatch(Json.mapper().readTree(body), List.of());
             }
             ArrayNode items = JsonNodeFactory.instance.arrayNode();
             List<byte[]> raw = new ArrayList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 int start = (int) p.currentTokenLocation().getByteOffset();
-                JsonNode item = MAPPER.readTree(p);
+                JsonNode item = Json.mapper().readTree(p);
                 int end = (int) p.currentLocation().getByteOffset();
                 items.add(item);
                 raw.add(Arrays.copyOfRange(body, start, end));
@@ -54,11 +50,11 @@ public record ReceivedBatch(JsonNode tree, List<byte[]> raw) {
      * received, inside a receipt's array, so trailing content is refused here rather than kept.
      */
     public static JsonNode parseOne(byte[] value) throws IOException {
-        try (JsonParser p = MAPPER.getFactory().createParser(value)) {
+        try (JsonParser p = Json.mapper().getFactory().createParser(value)) {
             if (p.nextToken() == null) {
                 throw new JsonParseException(p, "no JSON value");
             }
-            JsonNode node = MAPPER.readTree(p);
+            JsonNode node = Json.mapper().readTree(p);
             if (p.nextToken() != null) {
                 throw new JsonParseException(p, "unexpected content after the JSON value");
             }

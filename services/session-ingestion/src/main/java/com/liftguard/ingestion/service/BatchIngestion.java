@@ -1,28 +1,21 @@
-package com.liftguard.ingestion.api;
+package com.liftguard.ingestion.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.liftguard.events.Event;
-import com.liftguard.events.RosterChanged;
-import com.liftguard.events.serde.EventCodec;
-import com.liftguard.ingestion.domain.CanonicalEvents;
-import com.liftguard.ingestion.domain.IngestEvents;
-import com.liftguard.ingestion.domain.ReceivedBatch;
-import com.liftguard.ingestion.messaging.EventPublisher;
-import com.liftguard.ingestion.messaging.EventPublisher.Outgoing;
+import com.liftguard.ingestion.domain.ItemKind;
 import com.liftguard.ingestion.persistence.IngestStore;
-import com.liftguard.ingestion.persistence.IngestStore.Kind;
+import com.liftguard.ingestion.service.EventPublisher.Outgoing;
+import com.liftguard.ingestion.wire.CanonicalEvents;
+import com.liftguard.ingestion.wire.ReceivedBatch;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,10 +29,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class BatchIngestion {
-    public enum ItemStatus { ACCEPTED, DUPLICATE }
-
-    public record ItemResult(String id, ItemStatus status) {
+    public enum ItemStatus {
+        ACCEPTED,
+        DUPLICATE
     }
+
+    public record ItemResult(String id, ItemStatus status) {}
 
     @Inject
     IngestStore store;
@@ -48,12 +43,13 @@ public class BatchIngestion {
     EventPublisher publisher;
 
     @Inject
-    io.micrometer.core.instrument.MeterRegistry metrics;
+    MeterRegistry metrics;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** Ingests validated items; each comes with the text it was received as, which is stored as its raw document. */
-    public List<ItemResult> ingest(String tenant, Kind kind, List<ReceivedBatch.Received> batch)
+    public List<ItemResult> ingest(String tenant, ItemKind kind, List<ReceivedBatch.Received> batch)
             throws EventPublisher.PublishFailedException {
         // stored to the millisecond, so the event rebuilt from the store is the event published now
         Instant receivedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
@@ -67,7 +63,7 @@ public class BatchIngestion {
         int n = 0;
         for (ReceivedBatch.Received received : batch) {
             JsonNode item = received.item();
-            String itemId = item.get(kind.idField).asText();
+            String itemId = item.get(kind.idField()).asText();
             itemIds.add(itemId);
             if (!seenInBatch.add(itemId)) {
                 itemOf[n++] = -1;
@@ -75,7 +71,7 @@ public class BatchIngestion {
             }
             itemOf[n++] = items.size();
             items.add(new IngestStore.Item(itemId, received.raw()));
-            events.add(prepare(kind, tenant, item, receivedAt));
+            events.add(CanonicalEvents.of(kind, tenant, item, receivedAt));
         }
 
         store.open(kind, tenant, batchId, items, receivedAt);
@@ -107,7 +103,8 @@ public class BatchIngestion {
             List<ItemResult> results = new ArrayList<>(itemIds.size());
             for (int i = 0; i < itemIds.size(); i++) {
                 boolean first = itemOf[i] >= 0;
-                results.add(new ItemResult(itemIds.get(i),
+                results.add(new ItemResult(
+                        itemIds.get(i),
                         first && accepted.contains(itemIds.get(i)) ? ItemStatus.ACCEPTED : ItemStatus.DUPLICATE));
             }
             return results;
@@ -127,37 +124,16 @@ public class BatchIngestion {
     }
 
     /** {@code liftguard_ingest_items_total{kind,outcome}}: what platforms sent and what it became. */
-    private void count(Kind kind, String outcome, int n) {
+    private void count(ItemKind kind, String outcome, int n) {
         if (n > 0) {
-            metrics.counter("liftguard.ingest.items", "kind", kind.name().toLowerCase(java.util.Locale.ROOT),
-                    "outcome", outcome).increment(n);
+            metrics.counter("liftguard.ingest.items", "kind", kind.name().toLowerCase(Locale.ROOT), "outcome", outcome)
+                    .increment(n);
         }
     }
 
     /** The event of an item stored earlier, rebuilt byte for byte from its raw JSON and receipt time. */
-    public static CanonicalEvents.Prepared rebuild(Kind kind, String tenant, IngestStore.Stored stored) {
-        try {
-            return prepare(kind, tenant, EventCodec.mapper().readTree(stored.raw()), stored.receivedAt());
-        } catch (IOException e) {
-            throw new IllegalStateException("stored item " + stored.itemId() + " is not JSON", e);
-        }
-    }
-
-    private static CanonicalEvents.Prepared prepare(Kind kind, String tenant, JsonNode item, Instant receivedAt) {
-        return kind == Kind.SESSION
-                ? CanonicalEvents.session(tenant, item, receivedAt)
-                : CanonicalEvents.checkIn(tenant, item, receivedAt);
-    }
-
-    /** Publishes a roster entry, then stores it: one stored but never announced would leave coaches unnotified. */
-    public RosterChanged updateRoster(String tenant, String athleteId, JsonNode body)
-            throws EventPublisher.PublishFailedException {
-        Event<RosterChanged> event = IngestEvents.roster(tenant, athleteId, body, Instant.now(clock));
-        publisher.publishAll(List.of(new Outgoing(event.eventType().topic(), event.key(), event.id(), event.type(),
-                EventCodec.encode(event).getBytes(StandardCharsets.UTF_8))));
-        store.upsertAthlete(tenant, athleteId, event.data().displayName(), event.data().coachIds(),
-                event.data().changedAt());
-        return event.data();
+    static CanonicalEvents.Prepared rebuild(ItemKind kind, String tenant, IngestStore.Stored stored) {
+        return CanonicalEvents.rebuild(kind, tenant, stored.itemId(), stored.raw(), stored.receivedAt());
     }
 
     static Outgoing outgoing(CanonicalEvents.Prepared e) {

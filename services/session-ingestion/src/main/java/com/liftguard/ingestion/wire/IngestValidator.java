@@ -1,4 +1,31 @@
-package com.liftguard.ingestion.domain;
+package com.liftguard.ingestion.wire;
+
+import static com.liftguard.ingestion.domain.IngestRules.CHECK_IN_FIELDS;
+import static com.liftguard.ingestion.domain.IngestRules.DURATION_MINUTES;
+import static com.liftguard.ingestion.domain.IngestRules.HOURS_SINCE_ONSET;
+import static com.liftguard.ingestion.domain.IngestRules.LOAD_KG;
+import static com.liftguard.ingestion.domain.IngestRules.MAX_BATCH;
+import static com.liftguard.ingestion.domain.IngestRules.MAX_COACHES;
+import static com.liftguard.ingestion.domain.IngestRules.MAX_DISPLAY_NAME;
+import static com.liftguard.ingestion.domain.IngestRules.MAX_ID_LENGTH;
+import static com.liftguard.ingestion.domain.IngestRules.MAX_PAIN_REPORTS;
+import static com.liftguard.ingestion.domain.IngestRules.MAX_SETS;
+import static com.liftguard.ingestion.domain.IngestRules.MEAN_CONCENTRIC_VELOCITY;
+import static com.liftguard.ingestion.domain.IngestRules.METRIC_FIELDS;
+import static com.liftguard.ingestion.domain.IngestRules.PAIN_FIELDS;
+import static com.liftguard.ingestion.domain.IngestRules.PAIN_FLAGS;
+import static com.liftguard.ingestion.domain.IngestRules.PAIN_INTENSITY;
+import static com.liftguard.ingestion.domain.IngestRules.REPS;
+import static com.liftguard.ingestion.domain.IngestRules.RIR;
+import static com.liftguard.ingestion.domain.IngestRules.ROSTER_FIELDS;
+import static com.liftguard.ingestion.domain.IngestRules.SESSION_FIELDS;
+import static com.liftguard.ingestion.domain.IngestRules.SESSION_RPE;
+import static com.liftguard.ingestion.domain.IngestRules.SET_RPE;
+import static com.liftguard.ingestion.domain.IngestRules.SLEEP_HOURS;
+import static com.liftguard.ingestion.domain.IngestRules.SLEEP_QUALITY;
+import static com.liftguard.ingestion.domain.IngestRules.STRESS;
+import static com.liftguard.ingestion.domain.IngestRules.TORSO_LEAN_CHANGE_DEG;
+import static com.liftguard.ingestion.domain.IngestRules.WELLNESS_FIELDS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.liftguard.events.model.Exercise;
@@ -10,36 +37,17 @@ import com.liftguard.events.model.PainSide;
 import com.liftguard.events.model.PainTrend;
 import com.liftguard.events.model.TechniqueFault;
 import com.liftguard.events.model.Variant;
+import com.liftguard.ingestion.domain.IngestRules;
+import com.liftguard.ingestion.domain.Violation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The v1 ingestion contract (API.md "Ingestion", RULES.md section 1): every rule a session, check-in or
- * roster entry must meet, all reported at once.
+ * Holds a request's JSON tree to the v1 ingestion contract ({@link IngestRules}): every rule a session,
+ * check-in or roster entry must meet, all reported at once, each at its JSON pointer.
  */
 public final class IngestValidator {
-    public static final int MAX_BATCH = 500;
-    public static final int MAX_SETS = 200;
-    public static final int MAX_PAIN_REPORTS = 10;
-    public static final int MAX_ID_LENGTH = 128;
-    public static final int MAX_COACHES = 100;
-
-
-    private static final Set<String> SESSION_FIELDS = JsonChecks.names("sessionId", "athleteId", "performedAt",
-            "durationMinutes", "sessionRpe", "sets", "wellness", "painReports");
-    private static final Set<String> CHECK_IN_FIELDS = JsonChecks.names("checkInId", "athleteId", "reportedAt", "wellness",
-            "painReports");
-    private static final Set<String> METRIC_FIELDS = JsonChecks.names("torsoLeanChangeDeg", "meanConcentricVelocity");
-    private static final Set<String> WELLNESS_FIELDS = JsonChecks.names("sleepHours", "sleepQuality", "stress");
-    private static final Set<String> PAIN_FIELDS = JsonChecks.names("region", "side", "quality", "intensity", "onset",
-            "hoursSinceOnset", "trend", "radiatesBelowKnee", "numbnessOrTingling", "legWeakness", "saddleNumbness",
-            "bladderOrBowelChange", "worseAtNightOrRest", "fever", "followingTrauma", "unexplainedWeightLoss");
-    private static final Set<String> ROSTER_FIELDS = JsonChecks.names("displayName", "coachIds");
-    private static final List<String> PAIN_FLAGS = List.of("radiatesBelowKnee", "numbnessOrTingling", "legWeakness",
-            "saddleNumbness", "bladderOrBowelChange", "worseAtNightOrRest", "fever", "followingTrauma",
-            "unexplainedWeightLoss");
-
     public List<Violation> validateSessions(JsonNode batch) {
         return validateBatch(batch, this::session);
     }
@@ -70,7 +78,7 @@ public final class IngestValidator {
             return c.violations();
         }
         c.onlyFields(body, "", ROSTER_FIELDS);
-        c.string(body, "displayName", "", true, 1, 200);
+        c.string(body, "displayName", "", true, 1, MAX_DISPLAY_NAME);
         Set<String> seen = new HashSet<>();
         c.array(body, "coachIds", "", true, MAX_COACHES, (coach, p) -> {
             if (!coach.isTextual() || coach.asText().isBlank() || coach.asText().length() > MAX_ID_LENGTH) {
@@ -110,8 +118,8 @@ public final class IngestValidator {
         c.string(s, "sessionId", p, true, 1, MAX_ID_LENGTH);
         c.string(s, "athleteId", p, true, 1, MAX_ID_LENGTH);
         c.offsetDateTime(s, "performedAt", p, true);
-        c.integer(s, "durationMinutes", p, true, 1, 600);
-        c.number(s, "sessionRpe", p, true, 0, 10, 0);
+        c.integer(s, "durationMinutes", p, true, DURATION_MINUTES);
+        c.number(s, "sessionRpe", p, true, SESSION_RPE);
         c.array(s, "sets", p, false, MAX_SETS, (set, sp) -> set(c, set, sp));
         wellness(c, s, p);
         c.array(s, "painReports", p, false, MAX_PAIN_REPORTS, (r, rp) -> painReport(c, r, rp));
@@ -137,15 +145,17 @@ public final class IngestValidator {
         c.enumAt(f.exercise(), "exercise", p, true, Exercise.class);
         c.enumAt(f.variant(), "variant", p, false, Variant.class);
         variantFitsExercise(c, f.exercise(), f.variant(), p);
-        c.integerAt(f.reps(), "reps", p, true, 1, 100);
-        c.numberAt(f.loadKg(), "loadKg", p, true, 0, 600, 0);
-        c.numberAt(f.rpe(), "rpe", p, false, 1, 10, 0.5);
-        c.integerAt(f.rir(), "rir", p, false, 0, 10);
+        c.integerAt(f.reps(), "reps", p, true, REPS);
+        c.numberAt(f.loadKg(), "loadKg", p, true, LOAD_KG);
+        c.numberAt(f.rpe(), "rpe", p, false, SET_RPE);
+        c.integerAt(f.rir(), "rir", p, false, RIR);
         if (!JsonChecks.absent(f.rpe()) && !JsonChecks.absent(f.rir())) {
             c.fail(JsonChecks.child(p, "rir"), "give rpe or rir, not both");
         }
-        if (!JsonChecks.absent(f.tempo()) && (!f.tempo().isTextual() || !tempo(f.tempo().asText()))) {
-            c.fail(JsonChecks.child(p, "tempo"),
+        if (!JsonChecks.absent(f.tempo())
+                && (!f.tempo().isTextual() || !IngestRules.tempo(f.tempo().asText()))) {
+            c.fail(
+                    JsonChecks.child(p, "tempo"),
                     "must be eccentric-pause-concentric seconds such as 3-1-1, optionally with a fourth part");
         }
         c.boolAt(f.belt(), "belt", p);
@@ -155,8 +165,8 @@ public final class IngestValidator {
             String mp = JsonChecks.child(p, "metrics");
             if (c.object(f.metrics(), mp)) {
                 c.onlyFields(f.metrics(), mp, METRIC_FIELDS);
-                c.number(f.metrics(), "torsoLeanChangeDeg", mp, false, -90, 90, 0);
-                c.number(f.metrics(), "meanConcentricVelocity", mp, false, 0, 5, 0);
+                c.number(f.metrics(), "torsoLeanChangeDeg", mp, false, TORSO_LEAN_CHANGE_DEG);
+                c.number(f.metrics(), "meanConcentricVelocity", mp, false, MEAN_CONCENTRIC_VELOCITY);
             }
         }
     }
@@ -173,11 +183,9 @@ public final class IngestValidator {
         } catch (IllegalArgumentException invalidAlreadyReported) {
             return;
         }
-        boolean squatVariant = v == Variant.HIGH_BAR || v == Variant.LOW_BAR;
-        if (squatVariant && !e.squat()) {
-            c.fail(JsonChecks.child(p, "variant"), v + " applies to squats only");
-        } else if (!squatVariant && e != Exercise.DEADLIFT) {
-            c.fail(JsonChecks.child(p, "variant"), v + " applies to deadlifts only");
+        String mismatch = IngestRules.variantMismatch(e, v);
+        if (mismatch != null) {
+            c.fail(JsonChecks.child(p, "variant"), mismatch);
         }
     }
 
@@ -191,9 +199,9 @@ public final class IngestValidator {
             return;
         }
         c.onlyFields(w, wp, WELLNESS_FIELDS);
-        c.number(w, "sleepHours", wp, false, 0, 24, 0);
-        c.integer(w, "sleepQuality", wp, false, 1, 5);
-        c.integer(w, "stress", wp, false, 1, 5);
+        c.number(w, "sleepHours", wp, false, SLEEP_HOURS);
+        c.integer(w, "sleepQuality", wp, false, SLEEP_QUALITY);
+        c.integer(w, "stress", wp, false, STRESS);
     }
 
     private void painReport(JsonChecks c, JsonNode r, String p) {
@@ -204,43 +212,12 @@ public final class IngestValidator {
         c.enumValue(r, "region", p, true, PainRegion.class);
         c.enumValue(r, "side", p, true, PainSide.class);
         c.enumValue(r, "quality", p, true, PainQuality.class);
-        c.integer(r, "intensity", p, true, 0, 10);
+        c.integer(r, "intensity", p, true, PAIN_INTENSITY);
         c.enumValue(r, "onset", p, true, PainOnset.class);
-        c.integer(r, "hoursSinceOnset", p, true, 0, 2000);
+        c.integer(r, "hoursSinceOnset", p, true, HOURS_SINCE_ONSET);
         c.enumValue(r, "trend", p, true, PainTrend.class);
         for (String flag : PAIN_FLAGS) {
             c.bool(r, flag, p);
-        }
-    }
-
-    /**
-     * A tempo: eccentric-pause-concentric seconds, optionally a fourth part, each one or two ASCII digits or
-     * {@code X} (an explosive phase), joined by {@code -}: {@code 3-1-1}, {@code 3-0-X-1}, {@code 10-2-1}.
-     */
-    static boolean tempo(String s) {
-        int parts = 0;
-        int i = 0;
-        int n = s.length();
-        while (true) {
-            int start = i;
-            if (i < n && s.charAt(i) == 'X') {
-                i++;
-            } else {
-                while (i < n && i - start < 3 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                    i++;
-                }
-                if (i == start || i - start > 2) {
-                    return false;
-                }
-            }
-            parts++;
-            if (i == n) {
-                return parts == 3 || parts == 4;
-            }
-            if (s.charAt(i) != '-' || parts == 4) {
-                return false;
-            }
-            i++;
         }
     }
 }

@@ -1,5 +1,7 @@
-package com.liftguard.ingestion.messaging;
+package com.liftguard.ingestion.service;
 
+import com.liftguard.support.messaging.EventRecords;
+import com.liftguard.support.messaging.TraceHeaders;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -31,8 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class EventPublisher {
     /** An event ready to send: topic, key, id and type (also sent as headers) and the JSON envelope. */
-    public record Outgoing(String topic, String key, String eventId, String eventType, byte[] json) {
-    }
+    public record Outgoing(String topic, String key, String eventId, String eventType, byte[] json) {}
 
     public static class PublishFailedException extends Exception {
         public PublishFailedException(String message, Throwable cause) {
@@ -45,7 +46,7 @@ public class EventPublisher {
     Map<String, Object> kafkaConfig;
 
     @Inject
-    jakarta.enterprise.inject.Instance<io.opentelemetry.api.OpenTelemetry> openTelemetry;
+    TraceHeaders traceHeaders;
 
     @ConfigProperty(name = "liftguard.ingestion.publish-timeout", defaultValue = "PT10S")
     Duration publishTimeout;
@@ -79,17 +80,9 @@ public class EventPublisher {
     public void publishAll(List<Outgoing> events) throws PublishFailedException {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
         // the request's trace continues in every consumer of these events
-        Map<String, byte[]> trace = new HashMap<>();
-        if (openTelemetry.isResolvable()) {
-            openTelemetry.get().getPropagators().getTextMapPropagator().inject(io.opentelemetry.context.Context.current(),
-                    trace, (carrier, k, v) -> carrier.put(k, v.getBytes(StandardCharsets.UTF_8)));
-        }
+        Map<String, String> trace = traceHeaders.current();
         for (Outgoing e : events) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(e.topic(), e.key(), e.json());
-            record.headers().add("ce_id", e.eventId().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("ce_type", e.eventType().getBytes(StandardCharsets.UTF_8));
-            trace.forEach((k, v) -> record.headers().add(k, v));
-            records.add(record);
+            records.add(EventRecords.event(e.topic(), e.key(), e.json(), e.eventId(), e.eventType(), trace));
         }
         sendAll(records);
     }
@@ -98,8 +91,13 @@ public class EventPublisher {
     public void send(List<ProducerRecord<String, String>> records) throws PublishFailedException {
         List<ProducerRecord<String, byte[]>> bytes = new ArrayList<>(records.size());
         for (ProducerRecord<String, String> r : records) {
-            bytes.add(new ProducerRecord<>(r.topic(), r.partition(), r.timestamp(), r.key(),
-                    r.value() == null ? null : r.value().getBytes(StandardCharsets.UTF_8), r.headers()));
+            bytes.add(new ProducerRecord<>(
+                    r.topic(),
+                    r.partition(),
+                    r.timestamp(),
+                    r.key(),
+                    r.value() == null ? null : r.value().getBytes(StandardCharsets.UTF_8),
+                    r.headers()));
         }
         sendAll(bytes);
     }
@@ -116,7 +114,8 @@ public class EventPublisher {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (ExecutionException e) {
-            throw new PublishFailedException("Kafka refused the batch: " + e.getCause().getMessage(), e.getCause());
+            throw new PublishFailedException(
+                    "Kafka refused the batch: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new PublishFailedException("Kafka did not acknowledge the batch within " + publishTimeout, e);
         } catch (InterruptedException e) {

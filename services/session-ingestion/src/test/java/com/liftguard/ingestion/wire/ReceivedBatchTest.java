@@ -1,4 +1,4 @@
-package com.liftguard.ingestion.domain;
+package com.liftguard.ingestion.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +15,9 @@ class ReceivedBatchTest {
     }
 
     private static List<String> texts(ReceivedBatch batch) {
-        return batch.raw().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
+        return batch.raw().stream()
+                .map(b -> new String(b, StandardCharsets.UTF_8))
+                .toList();
     }
 
     @Test
@@ -42,11 +44,19 @@ class ReceivedBatchTest {
 
     @Test
     void aStreamedRecordIsOneJsonValueAndNothingAfterIt() throws Exception {
-        assertEquals("s1", ReceivedBatch.parseOne(" {\"sessionId\":\"s1\"} \n".getBytes(StandardCharsets.UTF_8))
-                .get("sessionId").asText());
+        assertEquals(
+                "s1",
+                ReceivedBatch.parseOne(" {\"sessionId\":\"s1\"} \n".getBytes(StandardCharsets.UTF_8))
+                        .get("sessionId")
+                        .asText());
         // its text goes into a receipt's array as it is, so what would break the array is refused
-        assertThrows(JsonProcessingException.class, () -> ReceivedBatch.parseOne("{\"a\":1} {\"b\":2}".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(JsonProcessingException.class, () -> ReceivedBatch.parseOne("{\"a\":1}]".getBytes(StandardCharsets.UTF_8)));
-        assertThrows(JsonProcessingException.class, () -> ReceivedBatch.parseOne("  ".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(
+                JsonProcessingException.class,
+                () -> ReceivedBatch.parseOne("{\"a\":1} {\"b\":2}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(
+                JsonProcessingException.class,
+                () -> ReceivedBatch.parseOne("{\"a\":1}]".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(
+                JsonProcessingException.class, () -> ReceivedBatch.parseOne("  ".getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,4 +1,4 @@
-package com.liftguard.ingestion.domain;
+package com.liftguard.ingestion.wire;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -15,9 +15,11 @@ import com.liftguard.events.EventKeys;
 import com.liftguard.events.EventType;
 import com.liftguard.events.SessionIngested;
 import com.liftguard.events.serde.EventCodec;
+import com.liftguard.events.serde.Json;
+import com.liftguard.ingestion.domain.ItemKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,27 +43,97 @@ public final class CanonicalEvents {
         }
     }
 
-    private static final JsonFactory JSON = EventCodec.mapper().getFactory();
+    private static final JsonFactory JSON = Json.mapper().getFactory();
     private static final EventType SESSION = EventType.of(SessionIngested.class);
     private static final EventType CHECK_IN = EventType.of(CheckInIngested.class);
-    private static final F[] PAIN_FLAGS = {F.radiatesBelowKnee, F.numbnessOrTingling, F.legWeakness,
-        F.saddleNumbness, F.bladderOrBowelChange, F.worseAtNightOrRest, F.fever, F.followingTrauma,
-        F.unexplainedWeightLoss};
+    private static final F[] PAIN_FLAGS = {
+        F.radiatesBelowKnee,
+        F.numbnessOrTingling,
+        F.legWeakness,
+        F.saddleNumbness,
+        F.bladderOrBowelChange,
+        F.worseAtNightOrRest,
+        F.fever,
+        F.followingTrauma,
+        F.unexplainedWeightLoss
+    };
 
     /** Every field name the events have, each encoded once: writing one is then a copy of its bytes. */
     @SuppressWarnings("java:S115") // the constants are the JSON names
     private enum F {
-        specversion, id, type, source, subject, time, datacontenttype, tenant, athleteid, data, receivedAt,
-        sessionId, checkInId, athleteId, performedAt, reportedAt, durationMinutes, sessionRpe, sets, exercise,
-        variant, reps, loadKg, rpe, rir, tempo, belt, limitingFactor, faults, metrics, torsoLeanChangeDeg,
-        meanConcentricVelocity, wellness, sleepHours, sleepQuality, stress, painReports, region, side, quality,
-        intensity, onset, hoursSinceOnset, trend, radiatesBelowKnee, numbnessOrTingling, legWeakness,
-        saddleNumbness, bladderOrBowelChange, worseAtNightOrRest, fever, followingTrauma, unexplainedWeightLoss;
+        specversion,
+        id,
+        type,
+        source,
+        subject,
+        time,
+        datacontenttype,
+        tenant,
+        athleteid,
+        data,
+        receivedAt,
+        sessionId,
+        checkInId,
+        athleteId,
+        performedAt,
+        reportedAt,
+        durationMinutes,
+        sessionRpe,
+        sets,
+        exercise,
+        variant,
+        reps,
+        loadKg,
+        rpe,
+        rir,
+        tempo,
+        belt,
+        limitingFactor,
+        faults,
+        metrics,
+        torsoLeanChangeDeg,
+        meanConcentricVelocity,
+        wellness,
+        sleepHours,
+        sleepQuality,
+        stress,
+        painReports,
+        region,
+        side,
+        quality,
+        intensity,
+        onset,
+        hoursSinceOnset,
+        trend,
+        radiatesBelowKnee,
+        numbnessOrTingling,
+        legWeakness,
+        saddleNumbness,
+        bladderOrBowelChange,
+        worseAtNightOrRest,
+        fever,
+        followingTrauma,
+        unexplainedWeightLoss;
 
         final SerializedString encoded = new SerializedString(name());
     }
 
-    private CanonicalEvents() {
+    private CanonicalEvents() {}
+
+    /** The event of a validated item of either kind. */
+    public static Prepared of(ItemKind kind, String tenant, JsonNode item, Instant receivedAt) {
+        return kind == ItemKind.SESSION ? session(tenant, item, receivedAt) : checkIn(tenant, item, receivedAt);
+    }
+
+    /** The event of an item stored earlier, rebuilt byte for byte from its raw JSON and receipt time. */
+    public static Prepared rebuild(ItemKind kind, String tenant, String itemId, byte[] raw, Instant receivedAt) {
+        JsonNode item;
+        try {
+            item = Json.mapper().readTree(raw);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored item " + itemId + " is not JSON", e);
+        }
+        return of(kind, tenant, item, receivedAt);
     }
 
     public static Prepared session(String tenant, JsonNode item, Instant receivedAt) {
@@ -105,8 +177,8 @@ public final class CanonicalEvents {
         void write(JsonGenerator g) throws IOException;
     }
 
-    private static Prepared prepare(EventType type, String id, String tenant, String athleteId, Instant receivedAt,
-                                    Body body) {
+    private static Prepared prepare(
+            EventType type, String id, String tenant, String athleteId, Instant receivedAt, Body body) {
         String key = EventKeys.of(tenant, athleteId);
         ByteArrayBuilder out = new ByteArrayBuilder(2048);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -137,7 +209,7 @@ public final class CanonicalEvents {
 
     private static void writeSet(JsonGenerator g, JsonNode set) throws IOException {
         // one pass over the set's fields, then written in the canonical order; IngestValidator refused any other
-        SetFields f = SetFields.of(set, unknown -> { });
+        SetFields f = SetFields.of(set, unknown -> {});
         JsonNode exercise = f.exercise();
         JsonNode variant = present(f.variant());
         JsonNode reps = f.reps();
@@ -249,8 +321,7 @@ public final class CanonicalEvents {
     }
 
     /** A batch's items share one receipt time: it is formatted once, not twice per event. */
-    private record FormattedTime(Instant at, String text) {
-    }
+    private record FormattedTime(Instant at, String text) {}
 
     private static volatile FormattedTime lastTime = new FormattedTime(Instant.EPOCH, Instant.EPOCH.toString());
 
@@ -323,7 +394,9 @@ public final class CanonicalEvents {
         if (s.length() == 20) {
             return s.charAt(19) == 'Z';
         }
-        return s.length() == 25 && (s.charAt(19) == '+' || s.charAt(19) == '-') && s.charAt(22) == ':'
+        return s.length() == 25
+                && (s.charAt(19) == '+' || s.charAt(19) == '-')
+                && s.charAt(22) == ':'
                 && !s.endsWith("00:00");
     }
 }

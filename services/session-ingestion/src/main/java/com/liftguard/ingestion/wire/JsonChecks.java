@@ -1,9 +1,10 @@
-package com.liftguard.ingestion.domain;
+package com.liftguard.ingestion.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import com.liftguard.ingestion.domain.IngestRules;
+import com.liftguard.ingestion.domain.IngestRules.Range;
+import com.liftguard.ingestion.domain.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -60,11 +61,6 @@ final class JsonChecks {
         return value == null || value instanceof NullNode;
     }
 
-    /** A set of field names to look names up in (hash lookups; names of a parsed body are interned strings). */
-    static Set<String> names(String... names) {
-        return new HashSet<>(Arrays.asList(names));
-    }
-
     /*
      * The checks a set needs come twice: by field of a parent object, and "...At" for the value already found
      * at that field (null when absent), for IngestValidator's one pass over a set's fields (SetFields).
@@ -94,27 +90,28 @@ final class JsonChecks {
         }
     }
 
-    void integer(JsonNode parent, String field, String pointer, boolean required, long min, long max) {
-        integerAt(parent.get(field), field, pointer, required, min, max);
+    /** A whole number within {@code range} (its step does not apply). */
+    void integer(JsonNode parent, String field, String pointer, boolean required, Range range) {
+        integerAt(parent.get(field), field, pointer, required, range);
     }
 
-    void integerAt(JsonNode value, String field, String pointer, boolean required, long min, long max) {
+    void integerAt(JsonNode value, String field, String pointer, boolean required, Range range) {
         JsonNode v = present(value, field, pointer, required);
         if (v == null) {
             return;
         }
         if (!v.isIntegralNumber() && !(v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))) {
             fail(child(pointer, field), "must be a whole number");
-        } else if (v.asDouble() < min || v.asDouble() > max) {
-            fail(child(pointer, field), "must be between " + min + " and " + max);
+        } else if (v.asDouble() < range.min() || v.asDouble() > range.max()) {
+            fail(child(pointer, field), "must be between " + fmt(range.min()) + " and " + fmt(range.max()));
         }
     }
 
-    void number(JsonNode parent, String field, String pointer, boolean required, double min, double max, double step) {
-        numberAt(parent.get(field), field, pointer, required, min, max, step);
+    void number(JsonNode parent, String field, String pointer, boolean required, Range range) {
+        numberAt(parent.get(field), field, pointer, required, range);
     }
 
-    void numberAt(JsonNode value, String field, String pointer, boolean required, double min, double max, double step) {
+    void numberAt(JsonNode value, String field, String pointer, boolean required, Range range) {
         JsonNode v = present(value, field, pointer, required);
         if (v == null) {
             return;
@@ -124,8 +121,9 @@ final class JsonChecks {
             return;
         }
         double d = v.asDouble();
-        if (Double.isNaN(d) || d < min || d > max) {
-            fail(child(pointer, field), "must be between " + fmt(min) + " and " + fmt(max));
+        double step = range.step();
+        if (Double.isNaN(d) || d < range.min() || d > range.max()) {
+            fail(child(pointer, field), "must be between " + fmt(range.min()) + " and " + fmt(range.max()));
         } else if (step > 0 && Math.abs(d / step - Math.rint(d / step)) > 1e-9) {
             fail(child(pointer, field), "must be in steps of " + fmt(step));
         }
@@ -162,8 +160,7 @@ final class JsonChecks {
         return false;
     }
 
-    private record EnumNames(Set<String> names, String message) {
-    }
+    private record EnumNames(Set<String> names, String message) {}
 
     private static final ClassValue<EnumNames> ENUM_NAMES = new ClassValue<>() {
         @Override
@@ -173,8 +170,10 @@ final class JsonChecks {
             for (Object c : constants) {
                 names.add(((Enum<?>) c).name());
             }
-            return new EnumNames(Set.copyOf(names),
-                    "must be one of " + Arrays.toString(constants).replace("[", "").replace("]", ""));
+            return new EnumNames(
+                    Set.copyOf(names),
+                    "must be one of "
+                            + Arrays.toString(constants).replace("[", "").replace("]", ""));
         }
     };
 
@@ -187,67 +186,31 @@ final class JsonChecks {
             fail(child(pointer, field), "must be an ISO-8601 date-time with an offset");
             return;
         }
-        if (!validOffsetDateTime(v.asText())) {
-            fail(child(pointer, field), "must be an ISO-8601 date-time with an offset, such as 2026-11-24T18:30:00+01:00");
+        if (!IngestRules.validOffsetDateTime(v.asText())) {
+            fail(
+                    child(pointer, field),
+                    "must be an ISO-8601 date-time with an offset, such as 2026-11-24T18:30:00+01:00");
         }
-    }
-
-    /**
-     * Whether {@code s} is an ISO-8601 date-time with an offset. The common shapes
-     * ({@code 2026-11-24T18:30:00Z}, {@code 2026-11-24T18:30:00+01:00}) are checked field by field, which
-     * costs a fraction of a full parse; anything else goes through {@link OffsetDateTime#parse}.
-     */
-    static boolean validOffsetDateTime(String s) {
-        int len = s.length();
-        if ((len == 20 && s.charAt(19) == 'Z') || (len == 25 && (s.charAt(19) == '+' || s.charAt(19) == '-')
-                && s.charAt(22) == ':')) {
-            if (s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
-                    && s.charAt(16) == ':') {
-                int year = digits(s, 0, 4);
-                int month = digits(s, 5, 2);
-                int day = digits(s, 8, 2);
-                int hour = digits(s, 11, 2);
-                int minute = digits(s, 14, 2);
-                int second = digits(s, 17, 2);
-                int offsetHours = len == 25 ? digits(s, 20, 2) : 0;
-                int offsetMinutes = len == 25 ? digits(s, 23, 2) : 0;
-                if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
-                        || minute > 59 || second < 0 || second > 59 || offsetHours < 0 || offsetHours > 18
-                        || offsetMinutes < 0 || offsetMinutes > 59 || (offsetHours == 18 && offsetMinutes > 0)) {
-                    return false;
-                }
-                return day <= java.time.YearMonth.of(year, month).lengthOfMonth();
-            }
-        }
-        try {
-            OffsetDateTime.parse(s);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    /** The non-negative number written by {@code count} ASCII digits at {@code from}, or -1 if any is not a digit. */
-    private static int digits(String s, int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     /** Checks an optional array's size and each element; returns false when absent or not an array. */
-    boolean array(JsonNode parent, String field, String pointer, boolean required, int max,
-                  BiConsumer<JsonNode, String> element) {
+    boolean array(
+            JsonNode parent,
+            String field,
+            String pointer,
+            boolean required,
+            int max,
+            BiConsumer<JsonNode, String> element) {
         return arrayAt(parent.get(field), field, pointer, required, max, element);
     }
 
-    boolean arrayAt(JsonNode value, String field, String pointer, boolean required, int max,
-                    BiConsumer<JsonNode, String> element) {
+    boolean arrayAt(
+            JsonNode value,
+            String field,
+            String pointer,
+            boolean required,
+            int max,
+            BiConsumer<JsonNode, String> element) {
         JsonNode v = present(value, field, pointer, required);
         if (v == null) {
             return false;
