@@ -20,7 +20,7 @@ import jakarta.enterprise.inject.Produces;
 import java.util.List;
 
 /**
- * Every threshold of RULES.md sections 3-5, tunable per deployment under {@code liftguard.load.*},
+ * Every threshold of docs/rules.md sections 3-5, tunable per deployment under {@code liftguard.load.*},
  * {@code liftguard.e1rm.*}, {@code liftguard.recovery.*}, {@code liftguard.findings.*}, {@code liftguard.sleep.*}
  * and {@code liftguard.risk.*}; the defaults are the published ones (section 2's are in {@link TriageConfig}).
  */
@@ -162,8 +162,16 @@ public interface RiskRulesConfig {
     }
 
     static LoadSettings loadSettings(Load l) {
-        return new LoadSettings(l.acuteSpanDays(), l.chronicSpanDays(), l.acwrMinDays(), l.minChronicLoad(),
-                l.acwrNormalLow(), l.acwrNormalHigh(), l.acwrSpike(), l.monotonyHigh(), l.weekDays(),
+        return new LoadSettings(
+                l.acuteSpanDays(),
+                l.chronicSpanDays(),
+                l.acwrMinDays(),
+                l.minChronicLoad(),
+                l.acwrNormalLow(),
+                l.acwrNormalHigh(),
+                l.acwrSpike(),
+                l.monotonyHigh(),
+                l.weekDays(),
                 l.ewmaHorizonDays());
     }
 
@@ -172,13 +180,18 @@ public interface RiskRulesConfig {
     }
 
     static RecoverySettings recoverySettings(Recovery r) {
-        return new RecoverySettings(r.heavyPercentOfE1rm(), r.heavyRpe(), r.maxEffortRpe(), r.minHoursBetweenHeavy(),
-                r.minHoursAfterMaxEffort(), r.nextHeavyMinHours());
+        return new RecoverySettings(
+                r.heavyPercentOfE1rm(),
+                r.heavyRpe(),
+                r.maxEffortRpe(),
+                r.minHoursBetweenHeavy(),
+                r.minHoursAfterMaxEffort(),
+                r.nextHeavyMinHours());
     }
 
     static FindingSettings findingSettings(Findings f) {
-        return new FindingSettings(f.goodMorningLeanDeg(), f.patternSetsInSession(), f.patternSessions(),
-                f.lastSessions());
+        return new FindingSettings(
+                f.goodMorningLeanDeg(), f.patternSetsInSession(), f.patternSessions(), f.lastSessions());
     }
 
     static SleepSettings sleepSettings(Sleep s) {
@@ -186,8 +199,8 @@ public interface RiskRulesConfig {
     }
 
     static RiskLevelSettings riskLevelSettings(Risk r) {
-        return new RiskLevelSettings(r.loadWeightForHigh(), r.shortSleepWeight(), r.veryShortSleepWeight(),
-                r.patternWithLoadIsHigh());
+        return new RiskLevelSettings(
+                r.loadWeightForHigh(), r.shortSleepWeight(), r.veryShortSleepWeight(), r.patternWithLoadIsHigh());
     }
 
     /** The domain objects as beans, built from configuration. */

@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** RULES.md section 2 thresholds, tunable per deployment under {@code liftguard.triage}. */
+/** docs/rules.md section 2 thresholds, tunable per deployment under {@code liftguard.triage}. */
 @ConfigMapping(prefix = "liftguard.triage")
 public interface TriageConfig {
     @WithDefault("7")
@@ -29,8 +29,13 @@ public interface TriageConfig {
     int recurrentThreshold();
 
     default TriageSettings settings() {
-        return new TriageSettings(seeClinicianIntensity(), modifyIntensity(), sorenessWindowHours(),
-                persistentHours(), recurrentWindow(), recurrentThreshold());
+        return new TriageSettings(
+                seeClinicianIntensity(),
+                modifyIntensity(),
+                sorenessWindowHours(),
+                persistentHours(),
+                recurrentWindow(),
+                recurrentThreshold());
     }
 
     /** The domain objects as beans, built from configuration. */

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Estimated one-repetition maximum (RULES.md section 4).
+ * Estimated one-repetition maximum (docs/rules.md section 4).
  *
  * <ul>
  *   <li>With an RPE (or RIR, RPE = 10 - RIR) and 1..12 reps: load / chart percentage, chart index =
@@ -34,9 +34,23 @@ public final class E1rm {
     /**
      * One set's estimate, kept so the best of a window can be found later.
      *
-     * @param setRef the caller's reference to the set, e.g. {@code sessionId#setIndex}
+     * @param setRef the caller's reference to the set, {@code sessionId#setIndex} ({@link #setRef(String, int)})
      */
     public record Estimate(Exercise exercise, LocalDate date, String setRef, double e1rmKg) {
+        /** The session of a {@code sessionId#setIndex} reference. */
+        public String sessionId() {
+            return setRef.substring(0, setRef.lastIndexOf('#'));
+        }
+
+        /** The set's position in its session, from 0, of a {@code sessionId#setIndex} reference. */
+        public int setIndex() {
+            return Integer.parseInt(setRef.substring(setRef.lastIndexOf('#') + 1));
+        }
+    }
+
+    /** The reference of a session's set: {@code sessionId#setIndex}; session ids may hold a '#', indexes not. */
+    public static String setRef(String sessionId, int setIndex) {
+        return sessionId + "#" + setIndex;
     }
 
     private final E1rmSettings settings;
@@ -85,7 +99,7 @@ public final class E1rm {
             LoggedSet set = sets.get(i);
             OptionalDouble e = estimate(set);
             if (e.isPresent()) {
-                out.add(new Estimate(set.exercise(), date, sessionId + "#" + i, e.getAsDouble()));
+                out.add(new Estimate(set.exercise(), date, setRef(sessionId, i), e.getAsDouble()));
             }
         }
         return out;

@@ -3,7 +3,7 @@ package com.liftguard.risk.domain;
 import java.util.List;
 
 /**
- * How an estimated one-repetition maximum is computed (RULES.md section 4).
+ * How an estimated one-repetition maximum is computed (docs/rules.md section 4).
  *
  * @param rpeChart percentage of 1RM by chart index (index = reps + (10 - RPE) - 1, from 0); default the 16
  *     whole-RPE values 1.000 .. 0.573
@@ -12,8 +12,8 @@ import java.util.List;
  * @param epleyDivisor Epley's e1RM = load x (1 + reps / divisor) (30)
  * @param windowDays an exercise's e1RM is the best estimate of this many days, the as-of day included (42)
  */
-public record E1rmSettings(List<Double> rpeChart, int maxChartReps, int maxEpleyReps, double epleyDivisor,
-                           int windowDays) {
+public record E1rmSettings(
+        List<Double> rpeChart, int maxChartReps, int maxEpleyReps, double epleyDivisor, int windowDays) {
 
     public E1rmSettings {
         rpeChart = List.copyOf(rpeChart);
@@ -23,7 +23,13 @@ public record E1rmSettings(List<Double> rpeChart, int maxChartReps, int maxEpley
     }
 
     public static E1rmSettings defaults() {
-        return new E1rmSettings(List.of(1.000, .955, .922, .892, .863, .837, .811, .786, .762, .739, .707, .680,
-                .653, .626, .599, .573), 12, 10, 30, 42);
+        return new E1rmSettings(
+                List.of(
+                        1.000, .955, .922, .892, .863, .837, .811, .786, .762, .739, .707, .680, .653, .626, .599,
+                        .573),
+                12,
+                10,
+                30,
+                42);
     }
 }

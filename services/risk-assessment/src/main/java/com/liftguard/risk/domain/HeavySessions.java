@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which spinal-loading sessions are heavy (RULES.md section 4): a session is heavy when any spinal-loading set is
+ * Which spinal-loading sessions are heavy (docs/rules.md section 4): a session is heavy when any spinal-loading set is
  * at or above 80% of that exercise's e1RM, or at an effective RPE (RPE, or 10 - RIR) of 8 or more. Sets of other
  * exercises never make a session heavy.
  *
@@ -23,8 +23,7 @@ public final class HeavySessions {
      * @param maxEffort whether any set of the session was at RPE 10 or RIR 0; the next heavy session then
      *     needs the longer recovery
      */
-    public record HeavySession(String sessionId, Instant performedAt, boolean maxEffort) {
-    }
+    public record HeavySession(String sessionId, Instant performedAt, boolean maxEffort) {}
 
     private final RecoverySettings settings;
 
@@ -55,11 +54,12 @@ public final class HeavySessions {
     }
 
     /** The session as a heavy spinal session, or empty when it is not heavy. */
-    public Optional<HeavySession> assess(String sessionId, Instant performedAt, Collection<LoggedSet> sets,
-                                         Map<Exercise, Double> e1rmKg) {
+    public Optional<HeavySession> assess(
+            String sessionId, Instant performedAt, Collection<LoggedSet> sets, Map<Exercise, Double> e1rmKg) {
         if (!isHeavy(sets, e1rmKg)) {
             return Optional.empty();
         }
-        return Optional.of(new HeavySession(sessionId, performedAt, sets.stream().anyMatch(this::isMaxEffortSet)));
+        return Optional.of(
+                new HeavySession(sessionId, performedAt, sets.stream().anyMatch(this::isMaxEffortSet)));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Training-load figures of RULES.md section 4, as a pure function of a bounded window of daily loads.
+ * Training-load figures of docs/rules.md section 4, as a pure function of a bounded window of daily loads.
  *
  * <p>EWMA(d) = lambda x load(d) + (1 - lambda) x EWMA(d - 1), with EWMA = 0 on the day before the athlete's
  * first session. The caller passes the daily loads of [asOf - {@link LoadSettings#ewmaHorizonDays()}, asOf]
@@ -70,7 +70,17 @@ public final class LoadCalculator {
         Double change = previous == 0 ? null : (weekly - previous) / previous * 100;
         Double monotony = monotony(lastWeek);
         Double strain = monotony == null ? null : weekly * monotony;
-        return new LoadFigures(asOf, acute, chronic, acwr, status(acwr), weekly, previous, change, monotony, strain,
+        return new LoadFigures(
+                asOf,
+                acute,
+                chronic,
+                acwr,
+                status(acwr),
+                weekly,
+                previous,
+                change,
+                monotony,
+                strain,
                 monotonyHigh(monotony));
     }
 
@@ -113,8 +123,7 @@ public final class LoadCalculator {
     }
 
     /** The daily load on any day, 0 outside [max(first session, window start), asOf] and on absent days. */
-    private record Loads(Map<LocalDate, Double> daily, LocalDate firstSession, LocalDate windowStart,
-                         LocalDate asOf) {
+    private record Loads(Map<LocalDate, Double> daily, LocalDate firstSession, LocalDate windowStart, LocalDate asOf) {
         double on(LocalDate d) {
             if (d.isBefore(firstSession) || d.isBefore(windowStart) || d.isAfter(asOf)) {
                 return 0;

@@ -3,7 +3,7 @@ package com.liftguard.risk.domain;
 import java.time.LocalDate;
 
 /**
- * An athlete's training-load figures as of one day (RULES.md section 4). Raw numbers always travel with the
+ * An athlete's training-load figures as of one day (docs/rules.md section 4). Raw numbers always travel with the
  * ratios built from them.
  *
  * @param asOf the day the figures are for, its own load included
@@ -20,9 +20,18 @@ import java.time.LocalDate;
  * @param strain weeklyLoad x monotony; null when monotony is null
  * @param monotonyHigh whether monotony is above {@link LoadSettings#monotonyHigh()}
  */
-public record LoadFigures(LocalDate asOf, double acuteLoad, double chronicLoad, Double acwr, AcwrStatus acwrStatus,
-                          double weeklyLoad, double previousWeekLoad, Double weekOverWeekChangePct, Double monotony,
-                          Double strain, boolean monotonyHigh) {
+public record LoadFigures(
+        LocalDate asOf,
+        double acuteLoad,
+        double chronicLoad,
+        Double acwr,
+        AcwrStatus acwrStatus,
+        double weeklyLoad,
+        double previousWeekLoad,
+        Double weekOverWeekChangePct,
+        Double monotony,
+        Double strain,
+        boolean monotonyHigh) {
 
     public boolean acwrSpike() {
         return acwrStatus == AcwrStatus.SPIKE;

@@ -1,7 +1,7 @@
 package com.liftguard.risk.domain;
 
 /**
- * The training-load thresholds of RULES.md section 4 (acute and chronic load, ACWR, weekly load, monotony).
+ * The training-load thresholds of docs/rules.md section 4 (acute and chronic load, ACWR, weekly load, monotony).
  * Defaults are the published ones; a tenant's clinicians may tune them through configuration.
  *
  * @param acuteSpanDays span of the acute EWMA, lambda = 2 / (span + 1) (default 7, lambda 0.25)
@@ -16,9 +16,17 @@ package com.liftguard.risk.domain;
  * @param ewmaHorizonDays how many days before asOf the EWMA reaches back (400); the caller passes daily loads
  *     for [asOf - horizon, asOf], so the cost of one assessment never grows with the athlete's history
  */
-public record LoadSettings(int acuteSpanDays, int chronicSpanDays, int acwrMinDays, double minChronicLoad,
-                           double acwrNormalLow, double acwrNormalHigh, double acwrSpike, double monotonyHigh,
-                           int weekDays, int ewmaHorizonDays) {
+public record LoadSettings(
+        int acuteSpanDays,
+        int chronicSpanDays,
+        int acwrMinDays,
+        double minChronicLoad,
+        double acwrNormalLow,
+        double acwrNormalHigh,
+        double acwrSpike,
+        double monotonyHigh,
+        int weekDays,
+        int ewmaHorizonDays) {
 
     public LoadSettings {
         if (acuteSpanDays < 1 || chronicSpanDays < 1 || weekDays < 1) {

@@ -1,9 +1,11 @@
 package com.liftguard.risk.domain;
 
 import com.liftguard.events.RiskAssessed.Factor;
+import com.liftguard.events.model.RiskFactor;
 import com.liftguard.events.model.RiskLevel;
 import com.liftguard.events.model.TriageCategory;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +37,12 @@ public final class RiskLevelPolicy {
      * @param load today's load figures, or null when the athlete has no sessions yet
      * @param tooClose heavy spinal sessions too close, from {@link SpacingCheck#tooClose}
      */
-    public record Inputs(TriageCategory activeTriage, List<TechniqueFindings.Pattern> patterns, LoadFigures load,
-                         List<SpacingCheck.TooClose> tooClose, SleepCheck.Result sleep) {
+    public record Inputs(
+            TriageCategory activeTriage,
+            List<TechniqueFindings.Pattern> patterns,
+            LoadFigures load,
+            List<SpacingCheck.TooClose> tooClose,
+            SleepCheck.Result sleep) {
         public Inputs {
             patterns = patterns == null ? List.of() : List.copyOf(patterns);
             tooClose = tooClose == null ? List.of() : List.copyOf(tooClose);
@@ -59,20 +65,37 @@ public final class RiskLevelPolicy {
         this.loadSettings = loadSettings;
     }
 
+    /**
+     * The athlete's active triage, from the categories of the pain reported in the triage window: the most severe
+     * of them, since each report counts for the whole window; null when there is none.
+     */
+    public static TriageCategory activeTriage(Collection<TriageCategory> categories) {
+        return categories.stream().reduce(TriageCategory::mostSevere).orElse(null);
+    }
+
     public Assessment assess(Inputs in) {
         List<Factor> factors = new ArrayList<>();
         triage(in.activeTriage(), factors);
         int loadWeight = load(in.load(), factors) + spacing(in.tooClose(), factors) + sleep(in.sleep(), factors);
-        in.patterns().forEach(p -> factors.add(new Factor(p.reason().code(), p.reason().message(), figures(
-                "maxSetsInOneSession", p.maxSetsInOneSession(), "sessionsWithFinding", p.sessionsWithFinding(),
-                "sessionsConsidered", p.sessionsConsidered()))));
+        in.patterns()
+                .forEach(p -> factors.add(new Factor(
+                        RiskFactor.patternOf(p.type()),
+                        p.reason().message(),
+                        figures(
+                                "maxSetsInOneSession",
+                                p.maxSetsInOneSession(),
+                                "sessionsWithFinding",
+                                p.sessionsWithFinding(),
+                                "sessionsConsidered",
+                                p.sessionsConsidered()))));
 
         boolean pattern = !in.patterns().isEmpty();
         TriageCategory triage = in.activeTriage();
         RiskLevel level;
         if (triage == TriageCategory.EMERGENCY) {
             level = RiskLevel.CRITICAL;
-        } else if (triage == TriageCategory.SEE_CLINICIAN || loadWeight >= settings.loadWeightForHigh()
+        } else if (triage == TriageCategory.SEE_CLINICIAN
+                || loadWeight >= settings.loadWeightForHigh()
                 || (settings.patternWithLoadIsHigh() && pattern && loadWeight > 0)) {
             level = RiskLevel.HIGH;
         } else if (triage == TriageCategory.MODIFY_TRAINING || pattern || loadWeight > 0) {
@@ -88,11 +111,12 @@ public final class RiskLevelPolicy {
             return;
         }
         String message = switch (category) {
-            case EMERGENCY -> "A pain report with an emergency red flag: stop all training and seek medical care today.";
+            case EMERGENCY ->
+                "A pain report with an emergency red flag: stop all training and seek medical care today.";
             case SEE_CLINICIAN -> "A pain report that needs a clinician: no spinal loading until one has seen it.";
             default -> "A pain report that calls for lighter training focused on technique.";
         };
-        factors.add(new Factor("TRIAGE_" + category.name(), message, Map.of()));
+        factors.add(new Factor(RiskFactor.triageOf(category), message, Map.of()));
     }
 
     private int load(LoadFigures load, List<Factor> factors) {
@@ -102,19 +126,48 @@ public final class RiskLevelPolicy {
         int weight = 0;
         if (load.acwrSpike()) {
             weight++;
-            factors.add(new Factor("ACWR_SPIKE", String.format(Locale.ROOT, "Acute:chronic workload ratio %.2f "
-                    + "(acute %.0f, chronic %.0f) is above %.2f: a reason to review the recent load, not an injury "
-                    + "prediction.", load.acwr(), load.acuteLoad(), load.chronicLoad(), loadSettings.acwrSpike()),
-                    figures("acute", load.acuteLoad(), "chronic", load.chronicLoad(), "acwr", load.acwr(),
-                            "spikeThreshold", loadSettings.acwrSpike())));
+            factors.add(new Factor(
+                    RiskFactor.ACWR_SPIKE,
+                    String.format(
+                            Locale.ROOT,
+                            "Acute:chronic workload ratio %.2f "
+                                    + "(acute %.0f, chronic %.0f) is above %.2f: a reason to review the recent load, not an injury "
+                                    + "prediction.",
+                            load.acwr(),
+                            load.acuteLoad(),
+                            load.chronicLoad(),
+                            loadSettings.acwrSpike()),
+                    figures(
+                            "acute",
+                            load.acuteLoad(),
+                            "chronic",
+                            load.chronicLoad(),
+                            "acwr",
+                            load.acwr(),
+                            "spikeThreshold",
+                            loadSettings.acwrSpike())));
         }
         if (load.monotonyHigh()) {
             weight++;
-            factors.add(new Factor("MONOTONY_HIGH", String.format(Locale.ROOT, "Training monotony %.2f is above %.1f "
-                    + "(weekly load %.0f, strain %.0f): the days are too alike to recover between.", load.monotony(),
-                    loadSettings.monotonyHigh(), load.weeklyLoad(), load.strain()),
-                    figures("monotony", load.monotony(), "weeklyLoad", load.weeklyLoad(), "strain", load.strain(),
-                            "monotonyThreshold", loadSettings.monotonyHigh())));
+            factors.add(new Factor(
+                    RiskFactor.MONOTONY_HIGH,
+                    String.format(
+                            Locale.ROOT,
+                            "Training monotony %.2f is above %.1f "
+                                    + "(weekly load %.0f, strain %.0f): the days are too alike to recover between.",
+                            load.monotony(),
+                            loadSettings.monotonyHigh(),
+                            load.weeklyLoad(),
+                            load.strain()),
+                    figures(
+                            "monotony",
+                            load.monotony(),
+                            "weeklyLoad",
+                            load.weeklyLoad(),
+                            "strain",
+                            load.strain(),
+                            "monotonyThreshold",
+                            loadSettings.monotonyHigh())));
         }
         return weight;
     }
@@ -124,12 +177,22 @@ public final class RiskLevelPolicy {
             return 0;
         }
         SpacingCheck.TooClose closest = tooClose.stream()
-                .min(Comparator.comparingDouble(SpacingCheck.TooClose::hoursBetween)).orElseThrow();
-        String message = tooClose.size() == 1 ? closest.reason().message()
+                .min(Comparator.comparingDouble(SpacingCheck.TooClose::hoursBetween))
+                .orElseThrow();
+        String message = tooClose.size() == 1
+                ? closest.reason().message()
                 : tooClose.size() + " pairs of heavy spinal-loading sessions with too little recovery; the closest: "
                         + closest.reason().message();
-        factors.add(new Factor("HEAVY_SESSIONS_TOO_CLOSE", message, figures("pairs", tooClose.size(),
-                "hoursBetween", closest.hoursBetween(), "minimumHours", closest.minimumHours())));
+        factors.add(new Factor(
+                RiskFactor.HEAVY_SESSIONS_TOO_CLOSE,
+                message,
+                figures(
+                        "pairs",
+                        tooClose.size(),
+                        "hoursBetween",
+                        closest.hoursBetween(),
+                        "minimumHours",
+                        closest.minimumHours())));
         return 1;
     }
 
@@ -137,9 +200,12 @@ public final class RiskLevelPolicy {
         if (sleep == null || !sleep.raisesRisk()) {
             return 0;
         }
-        factors.add(new Factor(sleep.reason().code(), sleep.reason().message(),
+        factors.add(new Factor(
+                sleep.factor(),
+                sleep.reason().message(),
                 figures("meanSleepHours", sleep.meanHours(), "reports", sleep.reportsUsed())));
-        return sleep.status() == SleepCheck.Status.VERY_SHORT ? settings.veryShortSleepWeight()
+        return sleep.status() == SleepCheck.Status.VERY_SHORT
+                ? settings.veryShortSleepWeight()
                 : settings.shortSleepWeight();
     }
 

@@ -9,8 +9,8 @@ package com.liftguard.risk.domain;
  * @param veryShortSleepWeight weight of very short sleep (2: it alone makes the level HIGH)
  * @param patternWithLoadIsHigh whether a technique pattern together with any load/recovery factor is HIGH (true)
  */
-public record RiskLevelSettings(int loadWeightForHigh, int shortSleepWeight, int veryShortSleepWeight,
-                                boolean patternWithLoadIsHigh) {
+public record RiskLevelSettings(
+        int loadWeightForHigh, int shortSleepWeight, int veryShortSleepWeight, boolean patternWithLoadIsHigh) {
 
     public static RiskLevelSettings defaults() {
         return new RiskLevelSettings(2, 1, 2, true);

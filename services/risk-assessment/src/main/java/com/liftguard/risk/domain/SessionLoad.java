@@ -9,13 +9,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Load of one session and of its sets (RULES.md section 4): Foster's session-RPE load and the volume-load of
+ * Load of one session and of its sets (docs/rules.md section 4): Foster's session-RPE load and the volume-load of
  * sets. Static functions, no state.
  */
 public final class SessionLoad {
 
-    private SessionLoad() {
-    }
+    private SessionLoad() {}
 
     /** Session load = sessionRpe x durationMinutes, in arbitrary units. */
     public static double sessionLoad(double sessionRpe, int durationMinutes) {
@@ -41,7 +40,10 @@ public final class SessionLoad {
 
     /** Sum of the volume-load of the spinal-loading sets (back and front squat, deadlift, RDL, good morning). */
     public static double spinalVolumeLoad(Collection<LoggedSet> sets) {
-        return sets.stream().filter(s -> s.exercise().spinalLoading()).mapToDouble(SessionLoad::volumeLoad).sum();
+        return sets.stream()
+                .filter(s -> s.exercise().spinalLoading())
+                .mapToDouble(SessionLoad::volumeLoad)
+                .sum();
     }
 
     /** Daily load: the session loads summed per calendar day. Days without a session are absent (load 0). */

@@ -1,7 +1,7 @@
 package com.liftguard.risk.domain;
 
 /**
- * Thresholds of RULES.md section 5.
+ * Thresholds of docs/rules.md section 5.
  *
  * @param reports how many of the most recent sleep reports are averaged (3)
  * @param shortHours a mean below this is short sleep and raises risk (7)

@@ -1,6 +1,7 @@
 package com.liftguard.risk.domain;
 
 import com.liftguard.events.model.Reason;
+import com.liftguard.events.model.RiskFactor;
 import com.liftguard.risk.domain.HeavySessions.HeavySession;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Recovery between heavy spinal sessions (RULES.md sections 4 and 6): two heavy spinal sessions less than 48 h
+ * Recovery between heavy spinal sessions (docs/rules.md sections 4 and 6): two heavy spinal sessions less than 48 h
  * apart are too close, or less than 72 h when the earlier one had a max-effort set (RPE 10 or RIR 0). Exactly
  * 48 h (72 h) is enough.
  *
@@ -27,9 +28,8 @@ public final class SpacingCheck {
      * @param hoursBetween hours from the earlier to the later, fractional
      * @param minimumHours the recovery the earlier one needed (48, or 72 after a max effort)
      */
-    public record TooClose(HeavySession earlier, HeavySession later, double hoursBetween, int minimumHours,
-                           Reason reason) {
-    }
+    public record TooClose(
+            HeavySession earlier, HeavySession later, double hoursBetween, int minimumHours, Reason reason) {}
 
     private final RecoverySettings settings;
 
@@ -45,7 +45,8 @@ public final class SpacingCheck {
     /** Every adjacent pair, in time order, with too little recovery; the input may come in any order. */
     public List<TooClose> tooClose(Collection<HeavySession> heavySessions) {
         List<HeavySession> sorted = heavySessions.stream()
-                .sorted(Comparator.comparing(HeavySession::performedAt)).toList();
+                .sorted(Comparator.comparing(HeavySession::performedAt))
+                .toList();
         List<TooClose> found = new ArrayList<>();
         for (int i = 1; i < sorted.size(); i++) {
             HeavySession earlier = sorted.get(i - 1);
@@ -65,7 +66,9 @@ public final class SpacingCheck {
      * most recent heavy one; empty when there is none.
      */
     public Optional<Instant> earliestNextHeavy(Collection<HeavySession> heavySessions) {
-        return heavySessions.stream().map(HeavySession::performedAt).max(Comparator.naturalOrder())
+        return heavySessions.stream()
+                .map(HeavySession::performedAt)
+                .max(Comparator.naturalOrder())
                 .map(last -> last.plus(Duration.ofHours(settings.nextHeavyMinHours())));
     }
 
@@ -73,10 +76,12 @@ public final class SpacingCheck {
         String why = earlier.maxEffort() ? " after a session with a set at RPE 10 / RIR 0" : "";
         // whole minutes, rounded down, so a gap just short of the minimum never reads as the minimum itself
         long minutes = gap.toMinutes();
-        String apart = minutes / 60 + " h" + (minutes % 60 == 0 ? "" : String.format(Locale.ROOT, " %02d min",
-                minutes % 60));
-        return new Reason("HEAVY_SESSIONS_TOO_CLOSE", "Two heavy spinal-loading sessions " + apart + " apart: less "
-                + "than the " + minimum + " h of recovery needed" + why + ".",
+        String apart =
+                minutes / 60 + " h" + (minutes % 60 == 0 ? "" : String.format(Locale.ROOT, " %02d min", minutes % 60));
+        return new Reason(
+                RiskFactor.HEAVY_SESSIONS_TOO_CLOSE.name(),
+                "Two heavy spinal-loading sessions " + apart + " apart: less " + "than the " + minimum
+                        + " h of recovery needed" + why + ".",
                 List.of("performedAt", "exercise", "loadKg", "rpe", "rir"));
     }
 }

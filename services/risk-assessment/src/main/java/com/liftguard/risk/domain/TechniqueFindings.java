@@ -1,9 +1,11 @@
 package com.liftguard.risk.domain;
 
 import com.liftguard.events.model.Exercise;
+import com.liftguard.events.model.FindingType;
 import com.liftguard.events.model.LimitingFactor;
 import com.liftguard.events.model.LoggedSet;
 import com.liftguard.events.model.Reason;
+import com.liftguard.events.model.RiskFactor;
 import com.liftguard.events.model.TechniqueFault;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Technique findings from logged sets and when they form a pattern (RULES.md section 3).
+ * Technique findings from logged sets and when they form a pattern (docs/rules.md section 3).
  *
  * <ul>
  *   <li>{@code GOOD_MORNING_SQUAT}: a squat set (back or front squat; the split squat is not a squat here) tagged
@@ -35,12 +37,11 @@ import java.util.Objects;
 public final class TechniqueFindings {
 
     /** One finding on one set; {@code setIndex} is the set's position in its session, from 0. */
-    public record Finding(FindingType type, int setIndex, Exercise exercise, Reason reason) {
-    }
+    public record Finding(FindingType type, int setIndex, Exercise exercise, Reason reason) {}
 
     /** The findings of one session and, per finding, in how many sets it showed. */
-    public record SessionFindings(String sessionId, Instant performedAt, List<Finding> findings,
-                                  Map<FindingType, Integer> setCounts) {
+    public record SessionFindings(
+            String sessionId, Instant performedAt, List<Finding> findings, Map<FindingType, Integer> setCounts) {
         public SessionFindings {
             findings = List.copyOf(findings);
             setCounts = Map.copyOf(setCounts);
@@ -59,8 +60,13 @@ public final class TechniqueFindings {
      * @param sessionsConsidered how many sessions the window held (at most 3)
      * @param sessionIds the sessions it showed in, most recent first
      */
-    public record Pattern(FindingType type, int maxSetsInOneSession, int sessionsWithFinding, int sessionsConsidered,
-                          List<String> sessionIds, Reason reason) {
+    public record Pattern(
+            FindingType type,
+            int maxSetsInOneSession,
+            int sessionsWithFinding,
+            int sessionsConsidered,
+            List<String> sessionIds,
+            Reason reason) {
         public Pattern {
             sessionIds = List.copyOf(sessionIds);
         }
@@ -89,19 +95,31 @@ public final class TechniqueFindings {
                 }
                 if (leaning) {
                     fields.add("metrics.torsoLeanChangeDeg");
-                    why += (tagged ? "; " : "") + String.format(Locale.ROOT,
-                            "torso lean grew by %.1f deg during the ascent (%.0f or more)", lean,
-                            settings.goodMorningLeanDeg());
+                    why += (tagged ? "; " : "")
+                            + String.format(
+                                    Locale.ROOT,
+                                    "torso lean grew by %.1f deg during the ascent (%.0f or more)",
+                                    lean,
+                                    settings.goodMorningLeanDeg());
                 }
                 found.add(finding(FindingType.GOOD_MORNING_SQUAT, setIndex, exercise, why, fields));
             }
         }
         if ((exercise.squat() || exercise.deadlift()) && set.limitingFactor() == LimitingFactor.LOWER_BACK) {
-            found.add(finding(FindingType.BACK_LIMITED, setIndex, exercise, "limiting factor LOWER_BACK",
+            found.add(finding(
+                    FindingType.BACK_LIMITED,
+                    setIndex,
+                    exercise,
+                    "limiting factor LOWER_BACK",
                     List.of("exercise", "limitingFactor")));
         }
-        set.faults().stream().map(FindingType::ofBracingFault).filter(Objects::nonNull).distinct().sorted()
-                .forEach(t -> found.add(finding(t, setIndex, exercise, "tagged " + t.name(), t.fields())));
+        set.faults().stream()
+                .map(FindingDescriptions::ofBracingFault)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .forEach(t ->
+                        found.add(finding(t, setIndex, exercise, "tagged " + t.name(), FindingDescriptions.fields(t))));
         return List.copyOf(found);
     }
 
@@ -125,7 +143,8 @@ public final class TechniqueFindings {
     public List<Pattern> patterns(Collection<SessionFindings> recentSessions) {
         List<SessionFindings> window = recentSessions.stream()
                 .sorted(Comparator.comparing(SessionFindings::performedAt).reversed())
-                .limit(settings.lastSessions()).toList();
+                .limit(settings.lastSessions())
+                .toList();
         List<Pattern> patterns = new ArrayList<>();
         for (FindingType type : FindingType.values()) {
             int maxSets = 0;
@@ -143,9 +162,11 @@ public final class TechniqueFindings {
                 String why = (inOneSession ? "in " + maxSets + " sets of one session" : "")
                         + (inOneSession && acrossSessions ? " and " : "")
                         + (acrossSessions ? "in " + seenIn.size() + " of the last " + window.size() + " sessions" : "");
-                Reason reason = new Reason("PATTERN_" + type.name(), "Recurring " + type.description() + ": " + why
-                        + ". A pattern: go back to basics on technique before adding load.",
-                        type.fields());
+                Reason reason = new Reason(
+                        RiskFactor.patternOf(type).name(),
+                        "Recurring " + FindingDescriptions.description(type) + ": " + why
+                                + ". A pattern: go back to basics on technique before adding load.",
+                        FindingDescriptions.fields(type));
                 patterns.add(new Pattern(type, maxSets, seenIn.size(), window.size(), seenIn, reason));
             }
         }
@@ -153,8 +174,10 @@ public final class TechniqueFindings {
     }
 
     private static Finding finding(FindingType type, int setIndex, Exercise exercise, String why, List<String> fields) {
-        String message = "Set " + (setIndex + 1) + " (" + exercise.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + "): " + type.description() + ", " + why + ".";
+        String message = "Set " + (setIndex + 1) + " ("
+                + exercise.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): "
+                + FindingDescriptions.description(type) + ", " + why
+                + ".";
         return new Finding(type, setIndex, exercise, new Reason(type.name(), message, fields));
     }
 }

@@ -1,7 +1,7 @@
 package com.liftguard.risk.domain;
 
 /**
- * The thresholds of RULES.md section 2. Defaults are the published ones; a tenant's clinicians may tune
+ * The thresholds of docs/rules.md section 2. Defaults are the published ones; a tenant's clinicians may tune
  * them through configuration (liftguard.triage.*).
  *
  * @param seeClinicianIntensity intensity at or above which pain needs a clinician (default 7)
@@ -11,8 +11,13 @@ package com.liftguard.risk.domain;
  * @param recurrentWindow how many of the athlete's last spinal-loading sessions are looked at (4)
  * @param recurrentThreshold after how many of them back pain was reported to call it recurrent (3)
  */
-public record TriageSettings(int seeClinicianIntensity, int modifyIntensity, int sorenessWindowHours,
-                             int persistentHours, int recurrentWindow, int recurrentThreshold) {
+public record TriageSettings(
+        int seeClinicianIntensity,
+        int modifyIntensity,
+        int sorenessWindowHours,
+        int persistentHours,
+        int recurrentWindow,
+        int recurrentThreshold) {
 
     public static TriageSettings defaults() {
         return new TriageSettings(7, 4, 72, 168, 4, 3);

@@ -1,5 +1,9 @@
 package com.liftguard.risk.persistence;
 
+import com.liftguard.events.model.Exercise;
+import com.liftguard.events.model.TriageCategory;
+import com.liftguard.risk.domain.E1rm;
+import com.liftguard.risk.domain.SleepCheck;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,17 +33,11 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class AssessmentReads {
-    /** A session's facts as an assessment reads them. */
-    public record Facts(String sessionId, Instant performedAt, LocalDate day, String spinalSets, String findings) {
-    }
-
-    /** A best-e1RM row. */
-    public record Estimate(String exercise, String sessionId, int setIndex, LocalDate day, double e1rmKg) {
-    }
-
-    /** A sleep report. */
-    public record Sleep(Instant reportedAt, double hours) {
-    }
+    /**
+     * A session's facts as an assessment reads them; the JSON columns stay text until the caller reads them, since
+     * most assessments need only some of them.
+     */
+    public record Facts(String sessionId, Instant performedAt, LocalDate day, String spinalSets, String findings) {}
 
     @Inject
     EntityManager entityManager;
@@ -84,11 +82,17 @@ public class AssessmentReads {
         }
 
         /** Load by day for the days in [from, to]. */
-        public Map<LocalDate, Double> loads(String tenant, String athleteId, LocalDate from, LocalDate to) throws SQLException {
+        public Map<LocalDate, Double> loads(String tenant, String athleteId, LocalDate from, LocalDate to)
+                throws SQLException {
             Map<LocalDate, Double> loads = new TreeMap<>();
-            for (Map.Entry<LocalDate, Double> day : rows("select load_day, session_load from " + schema + "daily_load "
-                    + "where tenant = ? and athlete_id = ? and load_day >= ? and load_day <= ?", tenant, athleteId,
-                    rs -> Map.entry(rs.getObject(1, LocalDate.class), rs.getDouble(2)), from, to)) {
+            for (Map.Entry<LocalDate, Double> day : rows(
+                    "select load_day, session_load from " + schema + "daily_load "
+                            + "where tenant = ? and athlete_id = ? and load_day >= ? and load_day <= ?",
+                    tenant,
+                    athleteId,
+                    rs -> Map.entry(rs.getObject(1, LocalDate.class), rs.getDouble(2)),
+                    from,
+                    to)) {
                 loads.put(day.getKey(), day.getValue());
             }
             return loads;
@@ -100,47 +104,82 @@ public class AssessmentReads {
          * clause, or an order by the day alone, visited every day the athlete trained: 30 times slower at 400).
          */
         public LocalDate firstDay(String tenant, String athleteId) throws SQLException {
-            List<LocalDate> first = rows("select load_day from " + schema + "daily_load where tenant = ? "
-                    + "and athlete_id = ? order by tenant, athlete_id, load_day limit 1", tenant, athleteId,
+            List<LocalDate> first = rows(
+                    "select load_day from " + schema + "daily_load where tenant = ? "
+                            + "and athlete_id = ? order by tenant, athlete_id, load_day limit 1",
+                    tenant,
+                    athleteId,
                     rs -> rs.getObject(1, LocalDate.class));
             return first.isEmpty() ? null : first.get(0);
         }
 
         /** Sessions performed in [from, to), oldest first (ties by session id). */
         public List<Facts> facts(String tenant, String athleteId, Instant from, Instant to) throws SQLException {
-            return rows("select session_id, performed_at, performed_on, spinal_sets, findings from " + schema
-                    + "session_facts where tenant = ? and athlete_id = ? and performed_at >= ? and performed_at < ? "
-                    + "order by performed_at, session_id", tenant, athleteId, AssessmentReads::facts, time(from), time(to));
+            return rows(
+                    "select session_id, performed_at, performed_on, spinal_sets, findings from " + schema
+                            + "session_facts where tenant = ? and athlete_id = ? and performed_at >= ? and performed_at < ? "
+                            + "order by performed_at, session_id",
+                    tenant,
+                    athleteId,
+                    AssessmentReads::facts,
+                    time(from),
+                    time(to));
         }
 
         /** The last {@code n} sessions performed before {@code until}, newest first (ties by session id, descending). */
         public List<Facts> lastFacts(String tenant, String athleteId, Instant until, int n) throws SQLException {
-            return rows("select session_id, performed_at, performed_on, spinal_sets, findings from " + schema
-                    + "session_facts where tenant = ? and athlete_id = ? and performed_at < ? "
-                    + "order by tenant desc, athlete_id desc, performed_at desc, session_id desc limit ?", tenant, athleteId,
-                    AssessmentReads::facts, time(until), n);
+            return rows(
+                    "select session_id, performed_at, performed_on, spinal_sets, findings from " + schema
+                            + "session_facts where tenant = ? and athlete_id = ? and performed_at < ? "
+                            + "order by tenant desc, athlete_id desc, performed_at desc, session_id desc limit ?",
+                    tenant,
+                    athleteId,
+                    AssessmentReads::facts,
+                    time(until),
+                    n);
         }
 
-        /** Best-e1RM rows of sessions on days in [from, to]. */
-        public List<Estimate> estimates(String tenant, String athleteId, LocalDate from, LocalDate to) throws SQLException {
-            return rows("select exercise, session_id, set_index, performed_on, e1rm_kg from " + schema
-                    + "e1rm_estimate where tenant = ? and athlete_id = ? and performed_on >= ? and performed_on <= ?",
-                    tenant, athleteId, rs -> new Estimate(rs.getString(1), rs.getString(2), rs.getInt(3),
-                            rs.getObject(4, LocalDate.class), rs.getDouble(5)), from, to);
+        /** The best e1RM per exercise of each session on days in [from, to]. */
+        public List<E1rm.Estimate> estimates(String tenant, String athleteId, LocalDate from, LocalDate to)
+                throws SQLException {
+            return rows(
+                    "select exercise, session_id, set_index, performed_on, e1rm_kg from " + schema
+                            + "e1rm_estimate where tenant = ? and athlete_id = ? and performed_on >= ? and performed_on <= ?",
+                    tenant,
+                    athleteId,
+                    rs -> new E1rm.Estimate(
+                            Exercise.valueOf(rs.getString(1)),
+                            rs.getObject(4, LocalDate.class),
+                            E1rm.setRef(rs.getString(2), rs.getInt(3)),
+                            rs.getDouble(5)),
+                    from,
+                    to);
         }
 
         /** The last {@code n} sleep reports before {@code until}, newest first. */
-        public List<Sleep> lastSleep(String tenant, String athleteId, Instant until, int n) throws SQLException {
-            return rows("select reported_at, hours from " + schema + "sleep_report where tenant = ? and athlete_id = ? "
-                    + "and reported_at < ? order by tenant desc, athlete_id desc, reported_at desc, source_id desc limit ?",
-                    tenant, athleteId, rs -> new Sleep(instant(rs, 1), rs.getDouble(2)), time(until), n);
+        public List<SleepCheck.SleepReport> lastSleep(String tenant, String athleteId, Instant until, int n)
+                throws SQLException {
+            return rows(
+                    "select reported_at, hours from " + schema + "sleep_report where tenant = ? and athlete_id = ? "
+                            + "and reported_at < ? order by tenant desc, athlete_id desc, reported_at desc, source_id desc limit ?",
+                    tenant,
+                    athleteId,
+                    rs -> new SleepCheck.SleepReport(instant(rs, 1), rs.getDouble(2)),
+                    time(until),
+                    n);
         }
 
         /** The categories of the triage decisions on pain reported in [from, to). */
-        public List<String> triageCategories(String tenant, String athleteId, Instant from, Instant to) throws SQLException {
-            return rows("select category from " + schema + "triage_decision where tenant = ? and athlete_id = ? "
-                    + "and reported_at >= ? and reported_at < ?", tenant, athleteId, rs -> rs.getString(1),
-                    time(from), time(to));
+        public List<TriageCategory> triageCategories(String tenant, String athleteId, Instant from, Instant to)
+                throws SQLException {
+            return rows(
+                    "select category from " + schema + "triage_decision where tenant = ? and athlete_id = ? "
+                            + "and reported_at >= ? and reported_at < ?",
+                    tenant,
+                    athleteId,
+                    rs -> TriageCategory.valueOf(rs.getString(1)),
+                    time(from),
+                    time(to));
         }
 
         /** The rows of one query on one athlete: tenant and athlete id are its first two parameters. */
@@ -164,8 +203,8 @@ public class AssessmentReads {
     }
 
     private static Facts facts(ResultSet rs) throws SQLException {
-        return new Facts(rs.getString(1), instant(rs, 2), rs.getObject(3, LocalDate.class), rs.getString(4),
-                rs.getString(5));
+        return new Facts(
+                rs.getString(1), instant(rs, 2), rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5));
     }
 
     private static OffsetDateTime time(Instant instant) {

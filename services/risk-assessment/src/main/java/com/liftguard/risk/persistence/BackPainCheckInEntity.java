@@ -18,8 +18,8 @@ public class BackPainCheckInEntity extends PanacheEntityBase {
     public record Key(
             @Column(length = 64) String tenant,
             @Column(name = "athlete_id", length = 128) String athleteId,
-            @Column(name = "check_in_id", length = 128) String checkInId) implements Serializable {
-    }
+            @Column(name = "check_in_id", length = 128) String checkInId)
+            implements Serializable {}
 
     @EmbeddedId
     public Key key;
@@ -29,8 +29,14 @@ public class BackPainCheckInEntity extends PanacheEntityBase {
 
     /** When the athlete's back-pain check-ins in [from, until] were reported, oldest first. */
     public static List<Instant> reportedBetween(String tenant, String athleteId, Instant from, Instant until) {
-        return find("select reportedAt from BackPainCheckInEntity where key.tenant = ?1 and key.athleteId = ?2 "
-                + "and reportedAt >= ?3 and reportedAt <= ?4 order by reportedAt", tenant, athleteId, from, until)
-                .project(Instant.class).list();
+        return find(
+                        "select reportedAt from BackPainCheckInEntity where key.tenant = ?1 and key.athleteId = ?2 "
+                                + "and reportedAt >= ?3 and reportedAt <= ?4 order by reportedAt",
+                        tenant,
+                        athleteId,
+                        from,
+                        until)
+                .project(Instant.class)
+                .list();
     }
 }

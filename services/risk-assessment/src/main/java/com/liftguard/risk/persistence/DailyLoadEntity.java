@@ -18,8 +18,8 @@ public class DailyLoadEntity extends PanacheEntityBase {
     public record Key(
             @Column(length = 64) String tenant,
             @Column(name = "athlete_id", length = 128) String athleteId,
-            @Column(name = "load_day") LocalDate day) implements Serializable {
-    }
+            @Column(name = "load_day") LocalDate day)
+            implements Serializable {}
 
     @EmbeddedId
     public Key key;
@@ -34,7 +34,8 @@ public class DailyLoadEntity extends PanacheEntityBase {
     public int sessions;
 
     /** Adds one session to its day, creating the day's row on its first session. */
-    public static void add(String tenant, String athleteId, LocalDate day, double sessionLoad, double spinalVolumeLoad) {
+    public static void add(
+            String tenant, String athleteId, LocalDate day, double sessionLoad, double spinalVolumeLoad) {
         Key key = new Key(tenant, athleteId, day);
         DailyLoadEntity row = findById(key);
         if (row == null) {
@@ -49,7 +50,11 @@ public class DailyLoadEntity extends PanacheEntityBase {
 
     /** The day of the athlete's first session (an index seek, not a scan). */
     public static Optional<LocalDate> firstDay(String tenant, String athleteId) {
-        return find("select min(key.day) from DailyLoadEntity where key.tenant = ?1 and key.athleteId = ?2",
-                tenant, athleteId).project(LocalDate.class).firstResultOptional();
+        return find(
+                        "select min(key.day) from DailyLoadEntity where key.tenant = ?1 and key.athleteId = ?2",
+                        tenant,
+                        athleteId)
+                .project(LocalDate.class)
+                .firstResultOptional();
     }
 }

@@ -1,10 +1,13 @@
 package com.liftguard.risk.persistence;
 
+import com.liftguard.events.model.Exercise;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -17,9 +20,12 @@ public class E1rmEstimateEntity extends PanacheEntityBase {
     public record Key(
             @Column(length = 64) String tenant,
             @Column(name = "athlete_id", length = 128) String athleteId,
-            @Column(length = 32) String exercise,
-            @Column(name = "session_id", length = 128) String sessionId) implements Serializable {
-    }
+
+            @Enumerated(EnumType.STRING) @Column(length = 32)
+            Exercise exercise,
+
+            @Column(name = "session_id", length = 128) String sessionId)
+            implements Serializable {}
 
     @EmbeddedId
     public Key key;

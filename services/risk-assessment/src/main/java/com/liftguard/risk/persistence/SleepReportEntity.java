@@ -8,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.List;
 
 /** Hours of sleep an athlete reported with a session or a check-in. */
 @Entity
@@ -18,8 +17,8 @@ public class SleepReportEntity extends PanacheEntityBase {
     public record Key(
             @Column(length = 64) String tenant,
             @Column(name = "athlete_id", length = 128) String athleteId,
-            @Column(name = "source_id", length = 200) String sourceId) implements Serializable {
-    }
+            @Column(name = "source_id", length = 200) String sourceId)
+            implements Serializable {}
 
     @EmbeddedId
     public Key key;
@@ -29,10 +28,4 @@ public class SleepReportEntity extends PanacheEntityBase {
 
     @Column(nullable = false)
     public double hours;
-
-    /** The last {@code n} reports made before {@code until}, newest first. */
-    public static List<SleepReportEntity> lastBefore(String tenant, String athleteId, Instant until, int n) {
-        return find("key.tenant = ?1 and key.athleteId = ?2 and reportedAt < ?3 order by reportedAt desc",
-                tenant, athleteId, until).page(0, n).list();
-    }
 }

@@ -21,8 +21,8 @@ public class SpinalSessionEntity extends PanacheEntityBase {
     public record Key(
             @Column(length = 64) String tenant,
             @Column(name = "athlete_id", length = 128) String athleteId,
-            @Column(name = "session_id", length = 128) String sessionId) implements Serializable {
-    }
+            @Column(name = "session_id", length = 128) String sessionId)
+            implements Serializable {}
 
     @EmbeddedId
     public Key key;
@@ -35,7 +35,12 @@ public class SpinalSessionEntity extends PanacheEntityBase {
 
     /** The athlete's most recent spinal-loading sessions performed at or before {@code until}, newest first. */
     public static List<SpinalSessionEntity> recent(String tenant, String athleteId, Instant until, int limit) {
-        return find("key.tenant = ?1 and key.athleteId = ?2 and performedAt <= ?3 order by performedAt desc",
-                tenant, athleteId, until).page(0, limit).list();
+        return find(
+                        "key.tenant = ?1 and key.athleteId = ?2 and performedAt <= ?3 order by performedAt desc",
+                        tenant,
+                        athleteId,
+                        until)
+                .page(0, limit)
+                .list();
     }
 }

@@ -1,8 +1,12 @@
 package com.liftguard.risk.persistence;
 
+import com.liftguard.events.TriageDecided;
+import com.liftguard.events.model.TriageCategory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -22,8 +26,9 @@ public class TriageDecisionEntity extends PanacheEntityBase {
     @Column(name = "athlete_id", nullable = false, length = 128)
     public String athleteId;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "source_kind", nullable = false, length = 16)
-    public String sourceKind;
+    public TriageDecided.SourceKind sourceKind;
 
     @Column(name = "source_id", nullable = false, length = 128)
     public String sourceId;
@@ -31,8 +36,9 @@ public class TriageDecisionEntity extends PanacheEntityBase {
     @Column(name = "report_index", nullable = false)
     public int reportIndex;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
-    public String category;
+    public TriageCategory category;
 
     @Column(nullable = false, length = 100_000)
     public String reasons;
@@ -44,15 +50,10 @@ public class TriageDecisionEntity extends PanacheEntityBase {
     @Column(name = "reported_at")
     public Instant reportedAt;
 
-    /** Categories of the reports made in [from, to). */
-    public static java.util.List<String> categoriesReportedBetween(String tenant, String athleteId, Instant from,
-                                                                   Instant to) {
-        return find("select category from TriageDecisionEntity where tenant = ?1 and athleteId = ?2 "
-                + "and reportedAt >= ?3 and reportedAt < ?4", tenant, athleteId, from, to).project(String.class).list();
-    }
-
+    /** The athlete's last {@code limit} decisions, newest first. */
     public static List<TriageDecisionEntity> history(String tenant, String athleteId, int limit) {
         return find("tenant = ?1 and athleteId = ?2 order by decidedAt desc, reportIndex desc", tenant, athleteId)
-                .page(0, limit).list();
+                .page(0, limit)
+                .list();
     }
 }

@@ -1,8 +1,7 @@
-package com.liftguard.risk.messaging;
+package com.liftguard.risk.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.liftguard.risk.domain.PainReportTriage;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,30 +16,34 @@ class BackPainHistoryTest {
 
     @Test
     void aCheckInCountsAgainstTheLastSessionAtOrBeforeIt() {
-        PainReportTriage.History h = AthleteEventConsumer.history(SESSIONS, List.of(false, false, true, false),
-                List.of(day(5)));
+        PainReportTriage.History h =
+                BackPainHistory.history(SESSIONS, List.of(false, false, true, false), List.of(day(5)));
         assertEquals(new PainReportTriage.History(4, 2), h, "day 5 is after the session of day 4");
-        assertEquals(new PainReportTriage.History(4, 2), AthleteEventConsumer.history(SESSIONS,
-                List.of(false, false, true, false), List.of(day(4))), "a check-in at the session's own time");
+        assertEquals(
+                new PainReportTriage.History(4, 2),
+                BackPainHistory.history(SESSIONS, List.of(false, false, true, false), List.of(day(4))),
+                "a check-in at the session's own time");
     }
 
     @Test
     void aSessionIsCountedOnceHoweverManyReportsFollowIt() {
-        PainReportTriage.History h = AthleteEventConsumer.history(SESSIONS, List.of(false, true, false, false),
+        PainReportTriage.History h = BackPainHistory.history(
+                SESSIONS,
+                List.of(false, true, false, false),
                 List.of(day(4).plusSeconds(60), day(5), day(5).plusSeconds(3600)));
         assertEquals(new PainReportTriage.History(4, 1), h);
     }
 
     @Test
     void ownReportsAndCheckInsAddUp() {
-        PainReportTriage.History h = AthleteEventConsumer.history(SESSIONS, List.of(true, false, false, true),
-                List.of(day(3), day(6).plusSeconds(1)));
+        PainReportTriage.History h = BackPainHistory.history(
+                SESSIONS, List.of(true, false, false, true), List.of(day(3), day(6).plusSeconds(1)));
         assertEquals(new PainReportTriage.History(4, 3), h, "day 3 -> session of day 2; after day 6 -> day 6");
     }
 
     @Test
     void noSessionsNoHistory() {
-        assertEquals(new PainReportTriage.History(0, 0), AthleteEventConsumer.history(List.of(), List.of(),
-                List.of(day(1))));
+        assertEquals(
+                new PainReportTriage.History(0, 0), BackPainHistory.history(List.of(), List.of(), List.of(day(1))));
     }
 }

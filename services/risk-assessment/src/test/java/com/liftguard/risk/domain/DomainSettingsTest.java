@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The defaults are the numbers of RULES.md sections 3-6. */
+/** The defaults are the numbers of docs/rules.md sections 3-6. */
 class DomainSettingsTest {
 
     @Test
@@ -27,8 +27,11 @@ class DomainSettingsTest {
     @Test
     void e1rmDefaults() {
         E1rmSettings s = E1rmSettings.defaults();
-        assertEquals(List.of(1.000, .955, .922, .892, .863, .837, .811, .786, .762, .739, .707, .680, .653, .626, .599,
-                .573), s.rpeChart());
+        assertEquals(
+                List.of(
+                        1.000, .955, .922, .892, .863, .837, .811, .786, .762, .739, .707, .680, .653, .626, .599,
+                        .573),
+                s.rpeChart());
         assertEquals(12, s.maxChartReps());
         assertEquals(10, s.maxEpleyReps());
         assertEquals(30.0, s.epleyDivisor());

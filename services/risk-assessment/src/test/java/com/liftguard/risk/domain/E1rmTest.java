@@ -34,8 +34,19 @@ class E1rmTest {
     }
 
     @ParameterizedTest(name = "{0} reps @ RPE {1} -> {2}")
-    @CsvSource({"1, 10, 1.000", "1, 9, .955", "2, 10, .955", "3, 7, .837", "5, 8, .811", "10, 10, .739",
-            "12, 10, .680", "12, 7, .599", "12, 6, .573", "7, 1, .573", "1, 3, .786"})
+    @CsvSource({
+        "1, 10, 1.000",
+        "1, 9, .955",
+        "2, 10, .955",
+        "3, 7, .837",
+        "5, 8, .811",
+        "10, 10, .739",
+        "12, 10, .680",
+        "12, 7, .599",
+        "12, 6, .573",
+        "7, 1, .573",
+        "1, 3, .786"
+    })
     void chartIndexIsRepsPlusTenMinusRpeMinusOne(int reps, double rpe, double percent) {
         assertEquals(percent, value(e1rm.chartPercent(reps, rpe)), 0.0);
     }
@@ -91,10 +102,18 @@ class E1rmTest {
 
     @Test
     void estimatesOfASessionAreReferencedBySessionAndSetIndex() {
-        List<E1rm.Estimate> estimates = e1rm.estimates("s1", ASOF, List.of(rpe(Exercise.BACK_SQUAT, 5, 100, 8),
-                set(Exercise.LEG_PRESS, 20, 200), set(Exercise.DEADLIFT, 6, 100)));
-        assertEquals(List.of(new E1rm.Estimate(Exercise.BACK_SQUAT, ASOF, "s1#0", 100 / .811),
-                new E1rm.Estimate(Exercise.DEADLIFT, ASOF, "s1#2", 120.0)), estimates);
+        List<E1rm.Estimate> estimates = e1rm.estimates(
+                "s1",
+                ASOF,
+                List.of(
+                        rpe(Exercise.BACK_SQUAT, 5, 100, 8),
+                        set(Exercise.LEG_PRESS, 20, 200),
+                        set(Exercise.DEADLIFT, 6, 100)));
+        assertEquals(
+                List.of(
+                        new E1rm.Estimate(Exercise.BACK_SQUAT, ASOF, "s1#0", 100 / .811),
+                        new E1rm.Estimate(Exercise.DEADLIFT, ASOF, "s1#2", 120.0)),
+                estimates);
     }
 
     @Test
@@ -108,8 +127,8 @@ class E1rmTest {
         assertEquals(oldest, e1rm.best(all, Exercise.BACK_SQUAT, ASOF).orElseThrow());
         assertEquals(ASOF.minusDays(41), e1rm.windowStart(ASOF));
         assertEquals(Map.of(Exercise.BACK_SQUAT, oldest, Exercise.DEADLIFT, dead), e1rm.bestByExercise(all, ASOF));
-        assertEquals(Map.of(Exercise.BACK_SQUAT, 150.0, Exercise.DEADLIFT, 220.0),
-                E1rm.kg(e1rm.bestByExercise(all, ASOF)));
+        assertEquals(
+                Map.of(Exercise.BACK_SQUAT, 150.0, Exercise.DEADLIFT, 220.0), E1rm.kg(e1rm.bestByExercise(all, ASOF)));
         assertFalse(e1rm.best(all, Exercise.FRONT_SQUAT, ASOF).isPresent());
     }
 
@@ -117,7 +136,8 @@ class E1rmTest {
     void equalEstimatesGoToTheMostRecent() {
         E1rm.Estimate older = new E1rm.Estimate(Exercise.DEADLIFT, ASOF.minusDays(5), "older", 200);
         E1rm.Estimate newer = new E1rm.Estimate(Exercise.DEADLIFT, ASOF.minusDays(1), "newer", 200);
-        assertEquals(newer, e1rm.best(List.of(newer, older), Exercise.DEADLIFT, ASOF).orElseThrow());
+        assertEquals(
+                newer, e1rm.best(List.of(newer, older), Exercise.DEADLIFT, ASOF).orElseThrow());
         assertEquals(newer, e1rm.bestByExercise(List.of(older, newer), ASOF).get(Exercise.DEADLIFT));
         assertEquals(newer, e1rm.bestByExercise(List.of(newer, older), ASOF).get(Exercise.DEADLIFT));
     }

@@ -60,21 +60,33 @@ class HeavySessionsTest {
 
     @Test
     void aHeavySessionRemembersAMaxEffortSetAtRpe10OrRir0() {
-        HeavySessions.HeavySession plain = heavy.assess("s1", AT, List.of(rpe(Exercise.BACK_SQUAT, 3, 100, 9.5)),
-                Map.of()).orElseThrow();
+        HeavySessions.HeavySession plain = heavy.assess(
+                        "s1", AT, List.of(rpe(Exercise.BACK_SQUAT, 3, 100, 9.5)), Map.of())
+                .orElseThrow();
         assertEquals(new HeavySessions.HeavySession("s1", AT, false), plain);
-        assertTrue(heavy.assess("s2", AT, List.of(rir(Exercise.BACK_SQUAT, 3, 100, 0)), Map.of()).orElseThrow()
+        assertTrue(heavy.assess("s2", AT, List.of(rir(Exercise.BACK_SQUAT, 3, 100, 0)), Map.of())
+                .orElseThrow()
                 .maxEffort());
-        assertTrue(heavy.assess("s3", AT, List.of(rpe(Exercise.DEADLIFT, 1, 200, 10)), Map.of()).orElseThrow()
+        assertTrue(heavy.assess("s3", AT, List.of(rpe(Exercise.DEADLIFT, 1, 200, 10)), Map.of())
+                .orElseThrow()
                 .maxEffort());
         // "a set at RPE 10" of the session: any exercise
-        assertTrue(heavy.assess("s4", AT, List.of(rpe(Exercise.DEADLIFT, 3, 180, 8),
-                rpe(Exercise.HIP_THRUST, 8, 150, 10)), Map.of()).orElseThrow().maxEffort());
+        assertTrue(heavy.assess(
+                        "s4",
+                        AT,
+                        List.of(rpe(Exercise.DEADLIFT, 3, 180, 8), rpe(Exercise.HIP_THRUST, 8, 150, 10)),
+                        Map.of())
+                .orElseThrow()
+                .maxEffort());
     }
 
     @Test
     void aLightSessionIsNotHeavy() {
-        assertTrue(heavy.assess("s", AT, List.of(rpe(Exercise.BACK_SQUAT, 5, 60, 6),
-                rpe(Exercise.LEG_PRESS, 10, 200, 10)), Map.of(Exercise.BACK_SQUAT, 100.0)).isEmpty());
+        assertTrue(heavy.assess(
+                        "s",
+                        AT,
+                        List.of(rpe(Exercise.BACK_SQUAT, 5, 60, 6), rpe(Exercise.LEG_PRESS, 10, 200, 10)),
+                        Map.of(Exercise.BACK_SQUAT, 100.0))
+                .isEmpty());
     }
 }

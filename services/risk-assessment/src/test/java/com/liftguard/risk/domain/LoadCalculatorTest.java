@@ -43,13 +43,17 @@ class LoadCalculatorTest {
         // chronic, lambda 2/29: 200/29; 200/29 x 27/29 = 5400/841; 400/29 + 27/29 x 5400/841 = 482200/24389
         assertEquals(482200.0 / 24389, f.chronicLoad(), 1e-12);
         assertEquals(25.0, calculator.figures(days(FIRST, 100), FIRST, FIRST).acuteLoad(), 0.0);
-        assertEquals(18.75, calculator.figures(days(FIRST, 100), FIRST, FIRST.plusDays(1)).acuteLoad(), 0.0);
+        assertEquals(
+                18.75,
+                calculator.figures(days(FIRST, 100), FIRST, FIRST.plusDays(1)).acuteLoad(),
+                0.0);
     }
 
     @Test
     void absentDaysAreZero() {
         Map<LocalDate, Double> sparse = Map.of(FIRST, 100.0, FIRST.plusDays(2), 200.0);
-        assertEquals(calculator.figures(days(FIRST, 100, 0, 200), FIRST, FIRST.plusDays(2)),
+        assertEquals(
+                calculator.figures(days(FIRST, 100, 0, 200), FIRST, FIRST.plusDays(2)),
                 calculator.figures(sparse, FIRST, FIRST.plusDays(2)));
     }
 
@@ -63,8 +67,8 @@ class LoadCalculatorTest {
                 entries.add(Map.entry(FIRST.plusDays(i), (double) random.nextInt(800)));
             }
         }
-        LoadFigures expected = calculator.figures(new TreeMap<>(Map.ofEntries(entries.toArray(Map.Entry[]::new))),
-                FIRST, asOf);
+        LoadFigures expected =
+                calculator.figures(new TreeMap<>(Map.ofEntries(entries.toArray(Map.Entry[]::new))), FIRST, asOf);
         for (int round = 0; round < 20; round++) {
             Collections.shuffle(entries, random);
             Map<LocalDate, Double> linked = new LinkedHashMap<>();
@@ -103,8 +107,8 @@ class LoadCalculatorTest {
         // the minimum itself is enough: chronic >= minimum reports the ratio
         LoadSettings d = LoadSettings.defaults();
         LoadSettings atMinimum = new LoadSettings(7, 28, 28, f.chronicLoad(), 0.8, 1.3, 1.5, 2, 7, d.ewmaHorizonDays());
-        LoadSettings aboveMinimum = new LoadSettings(7, 28, 28, Math.nextUp(f.chronicLoad()), 0.8, 1.3, 1.5, 2, 7,
-                d.ewmaHorizonDays());
+        LoadSettings aboveMinimum =
+                new LoadSettings(7, 28, 28, Math.nextUp(f.chronicLoad()), 0.8, 1.3, 1.5, 2, 7, d.ewmaHorizonDays());
         assertNotNull(new LoadCalculator(atMinimum).figures(daily, FIRST, asOf).acwr());
         assertNull(new LoadCalculator(aboveMinimum).figures(daily, FIRST, asOf).acwr());
     }
@@ -153,8 +157,17 @@ class LoadCalculatorTest {
     @Test
     void theWeekIncludesAsOfAndTheSixDaysBefore() {
         LocalDate asOf = FIRST.plusDays(20);
-        Map<LocalDate, Double> daily = Map.of(asOf, 1.0, asOf.minusDays(6), 10.0, asOf.minusDays(7), 100.0,
-                asOf.minusDays(13), 1000.0, asOf.minusDays(14), 10000.0);
+        Map<LocalDate, Double> daily = Map.of(
+                asOf,
+                1.0,
+                asOf.minusDays(6),
+                10.0,
+                asOf.minusDays(7),
+                100.0,
+                asOf.minusDays(13),
+                1000.0,
+                asOf.minusDays(14),
+                10000.0);
         LoadFigures f = calculator.figures(daily, FIRST, asOf);
         assertEquals(11.0, f.weeklyLoad());
         assertEquals(1100.0, f.previousWeekLoad());
@@ -171,8 +184,11 @@ class LoadCalculatorTest {
 
     @Test
     void monotonyIsNullWhenEveryDayIsTheSame() {
-        LoadFigures same = calculator.figures(days(FIRST.minusDays(10), new double[] {
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1}), FIRST.minusDays(10), FIRST.plusDays(6));
+        LoadFigures same = calculator.figures(
+                days(FIRST.minusDays(10), new double[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1
+                }),
+                FIRST.minusDays(10),
+                FIRST.plusDays(6));
         assertNull(same.monotony());
         assertNull(same.strain());
         assertFalse(same.monotonyHigh());

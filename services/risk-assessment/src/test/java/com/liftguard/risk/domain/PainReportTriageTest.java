@@ -36,17 +36,45 @@ class PainReportTriageTest {
         PainTrend trend = PainTrend.IMPROVING;
         boolean[] flags = new boolean[9];
 
-        Builder side(PainSide s) { side = s; return this; }
-        Builder quality(PainQuality q) { quality = q; return this; }
-        Builder intensity(int i) { intensity = i; return this; }
-        Builder onset(PainOnset o) { onset = o; return this; }
-        Builder hours(int h) { hours = h; return this; }
-        Builder trend(PainTrend t) { trend = t; return this; }
-        Builder flag(int index) { flags[index] = true; return this; }
+        Builder side(PainSide s) {
+            side = s;
+            return this;
+        }
+
+        Builder quality(PainQuality q) {
+            quality = q;
+            return this;
+        }
+
+        Builder intensity(int i) {
+            intensity = i;
+            return this;
+        }
+
+        Builder onset(PainOnset o) {
+            onset = o;
+            return this;
+        }
+
+        Builder hours(int h) {
+            hours = h;
+            return this;
+        }
+
+        Builder trend(PainTrend t) {
+            trend = t;
+            return this;
+        }
+
+        Builder flag(int index) {
+            flags[index] = true;
+            return this;
+        }
 
         PainReport build() {
-            return new PainReport(region, side, quality, intensity, onset, hours, trend, flags[0], flags[1], flags[2],
-                    flags[3], flags[4], flags[5], flags[6], flags[7], flags[8]);
+            return new PainReport(
+                    region, side, quality, intensity, onset, hours, trend, flags[0], flags[1], flags[2], flags[3],
+                    flags[4], flags[5], flags[6], flags[7], flags[8]);
         }
     }
 
@@ -67,15 +95,16 @@ class PainReportTriageTest {
 
     @ParameterizedTest(name = "flag {0} -> {1} {2}")
     @CsvSource({
-            "0, SEE_CLINICIAN, RADIATES_BELOW_KNEE",
-            "1, SEE_CLINICIAN, NUMBNESS_OR_TINGLING",
-            "2, SEE_CLINICIAN, LEG_WEAKNESS",
-            "3, EMERGENCY, SADDLE_NUMBNESS",
-            "4, EMERGENCY, BLADDER_OR_BOWEL_CHANGE",
-            "5, SEE_CLINICIAN, WORSE_AT_NIGHT_OR_REST",
-            "6, SEE_CLINICIAN, FEVER",
-            "7, SEE_CLINICIAN, FOLLOWING_TRAUMA",
-            "8, SEE_CLINICIAN, UNEXPLAINED_WEIGHT_LOSS"})
+        "0, SEE_CLINICIAN, RADIATES_BELOW_KNEE",
+        "1, SEE_CLINICIAN, NUMBNESS_OR_TINGLING",
+        "2, SEE_CLINICIAN, LEG_WEAKNESS",
+        "3, EMERGENCY, SADDLE_NUMBNESS",
+        "4, EMERGENCY, BLADDER_OR_BOWEL_CHANGE",
+        "5, SEE_CLINICIAN, WORSE_AT_NIGHT_OR_REST",
+        "6, SEE_CLINICIAN, FEVER",
+        "7, SEE_CLINICIAN, FOLLOWING_TRAUMA",
+        "8, SEE_CLINICIAN, UNEXPLAINED_WEIGHT_LOSS"
+    })
     void everyRedFlag(int flag, TriageCategory category, String code) {
         PainReportTriage.Decision d = decide(soreness().flag(flag));
         assertEquals(category, d.category());
@@ -84,36 +113,46 @@ class PainReportTriageTest {
 
     @Test
     void legWeaknessThatIsWorseningIsAnEmergency() {
-        PainReportTriage.Decision d = decide(soreness().flag(2).trend(PainTrend.WORSENING).hours(10));
+        PainReportTriage.Decision d =
+                decide(soreness().flag(2).trend(PainTrend.WORSENING).hours(10));
         assertEquals(TriageCategory.EMERGENCY, d.category());
         assertEquals(List.of("LEG_WEAKNESS_WORSENING", "LEG_WEAKNESS"), codes(d));
         assertEquals(List.of("legWeakness", "trend"), d.reasons().get(0).fields());
     }
 
     @ParameterizedTest(name = "intensity {0} -> {1}")
-    @CsvSource({"3, NORMAL_SORENESS", "4, MODIFY_TRAINING", "6, MODIFY_TRAINING", "7, SEE_CLINICIAN", "10, SEE_CLINICIAN"})
+    @CsvSource({
+        "3, NORMAL_SORENESS",
+        "4, MODIFY_TRAINING",
+        "6, MODIFY_TRAINING",
+        "7, SEE_CLINICIAN",
+        "10, SEE_CLINICIAN"
+    })
     void intensityBoundariesAreExact(int intensity, TriageCategory category) {
         assertEquals(category, decide(soreness().intensity(intensity)).category());
     }
 
     @ParameterizedTest(name = "{0} h, {1} -> {2}")
     @CsvSource({
-            "72, STABLE, NORMAL_SORENESS",
-            "73, STABLE, SEE_CLINICIAN",
-            "73, WORSENING, SEE_CLINICIAN",
-            "73, IMPROVING, NORMAL_SORENESS",
-            "168, IMPROVING, NORMAL_SORENESS",
-            "169, IMPROVING, SEE_CLINICIAN"})
+        "72, STABLE, NORMAL_SORENESS",
+        "73, STABLE, SEE_CLINICIAN",
+        "73, WORSENING, SEE_CLINICIAN",
+        "73, IMPROVING, NORMAL_SORENESS",
+        "168, IMPROVING, NORMAL_SORENESS",
+        "169, IMPROVING, SEE_CLINICIAN"
+    })
     void durationBoundariesAreExact(int hours, PainTrend trend, TriageCategory category) {
         assertEquals(category, decide(soreness().hours(hours).trend(trend)).category());
     }
 
     @Test
     void sharpDuringASetNeedsAClinicianAndAfterTheSessionModifiesTraining() {
-        PainReportTriage.Decision during = decide(soreness().quality(PainQuality.SHARP).onset(PainOnset.DURING_SET));
+        PainReportTriage.Decision during =
+                decide(soreness().quality(PainQuality.SHARP).onset(PainOnset.DURING_SET));
         assertEquals(TriageCategory.SEE_CLINICIAN, during.category());
         assertEquals(List.of("SHARP_DURING_SET", "ONSET_DURING_SET"), codes(during));
-        PainReportTriage.Decision after = decide(soreness().quality(PainQuality.BURNING).onset(PainOnset.WITHIN_HOURS));
+        PainReportTriage.Decision after =
+                decide(soreness().quality(PainQuality.BURNING).onset(PainOnset.WITHIN_HOURS));
         assertEquals(TriageCategory.MODIFY_TRAINING, after.category());
         assertEquals(List.of("SHARP_AFTER_SESSION"), codes(after));
     }
@@ -122,23 +161,29 @@ class PainReportTriageTest {
     void dullPainDuringASetAndOneSidedPainModifyTraining() {
         assertEquals(List.of("ONSET_DURING_SET"), codes(decide(soreness().onset(PainOnset.DURING_SET))));
         assertEquals(List.of("ONE_SIDED"), codes(decide(soreness().side(PainSide.LEFT))));
-        assertEquals(TriageCategory.NORMAL_SORENESS, decide(soreness().side(PainSide.BILATERAL)).category());
+        assertEquals(
+                TriageCategory.NORMAL_SORENESS,
+                decide(soreness().side(PainSide.BILATERAL)).category());
     }
 
     @Test
     void backPainAfterThreeOfTheLastFourSpinalSessionsIsRecurrent() {
         PainReport r = soreness().build();
-        assertEquals(TriageCategory.MODIFY_TRAINING,
+        assertEquals(
+                TriageCategory.MODIFY_TRAINING,
                 triage.triage(r, new PainReportTriage.History(4, 3)).category());
-        assertEquals(TriageCategory.NORMAL_SORENESS,
+        assertEquals(
+                TriageCategory.NORMAL_SORENESS,
                 triage.triage(r, new PainReportTriage.History(4, 2)).category());
-        assertEquals(TriageCategory.MODIFY_TRAINING,
+        assertEquals(
+                TriageCategory.MODIFY_TRAINING,
                 triage.triage(r, new PainReportTriage.History(3, 3)).category());
     }
 
     @Test
     void everyRuleThatFiresIsListedMostSevereFirst() {
-        PainReportTriage.Decision d = decide(soreness().flag(3).flag(6).intensity(5).side(PainSide.RIGHT));
+        PainReportTriage.Decision d =
+                decide(soreness().flag(3).flag(6).intensity(5).side(PainSide.RIGHT));
         assertEquals(TriageCategory.EMERGENCY, d.category());
         assertEquals(List.of("SADDLE_NUMBNESS", "FEVER", "INTENSITY_MODERATE", "ONE_SIDED"), codes(d));
         d.reasons().forEach(reason -> assertFalse(reason.message().isBlank()));
@@ -161,14 +206,23 @@ class PainReportTriageTest {
             }
             PainReport r = b.build();
             TriageCategory floor = TriageCategory.NORMAL_SORENESS;
-            if (r.saddleNumbness() || r.bladderOrBowelChange() || (r.legWeakness() && r.trend() == PainTrend.WORSENING)) {
+            if (r.saddleNumbness()
+                    || r.bladderOrBowelChange()
+                    || (r.legWeakness() && r.trend() == PainTrend.WORSENING)) {
                 floor = TriageCategory.EMERGENCY;
-            } else if (r.radiatesBelowKnee() || r.numbnessOrTingling() || r.legWeakness() || r.worseAtNightOrRest()
-                    || r.fever() || r.followingTrauma() || r.unexplainedWeightLoss() || r.intensity() >= 7
+            } else if (r.radiatesBelowKnee()
+                    || r.numbnessOrTingling()
+                    || r.legWeakness()
+                    || r.worseAtNightOrRest()
+                    || r.fever()
+                    || r.followingTrauma()
+                    || r.unexplainedWeightLoss()
+                    || r.intensity() >= 7
                     || r.hoursSinceOnset() > 168) {
                 floor = TriageCategory.SEE_CLINICIAN;
             }
-            TriageCategory got = triage.triage(r, PainReportTriage.History.none()).category();
+            TriageCategory got =
+                    triage.triage(r, PainReportTriage.History.none()).category();
             assertFalse(floor.moreSevereThan(got), r + " came out " + got + " below " + floor);
         }
     }

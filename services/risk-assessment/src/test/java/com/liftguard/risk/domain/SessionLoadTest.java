@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class SessionLoadTest {
 
     private static SessionIngested session(String performedAt, int minutes, double rpe) {
-        return new SessionIngested("s", "a", OffsetDateTime.parse(performedAt), minutes, rpe, List.of(), null, null,
-                null);
+        return new SessionIngested(
+                "s", "a", OffsetDateTime.parse(performedAt), minutes, rpe, List.of(), null, null, null);
     }
 
     @Test
@@ -36,10 +36,16 @@ class SessionLoadTest {
     void volumeLoadIsRepsTimesLoadAndSpinalVolumeLoadCountsOnlySpinalExercises() {
         assertEquals(500.0, SessionLoad.volumeLoad(set(Exercise.BACK_SQUAT, 5, 100)));
         List<LoggedSet> sets = List.of(
-                set(Exercise.BACK_SQUAT, 5, 100), set(Exercise.FRONT_SQUAT, 5, 80), set(Exercise.DEADLIFT, 3, 150),
-                set(Exercise.ROMANIAN_DEADLIFT, 8, 90), set(Exercise.GOOD_MORNING, 10, 40),
-                set(Exercise.HIP_THRUST, 10, 120), set(Exercise.LEG_PRESS, 12, 200), set(Exercise.SPLIT_SQUAT, 8, 40),
-                set(Exercise.BACK_EXTENSION_45, 15, 10), set(Exercise.OTHER, 10, 20));
+                set(Exercise.BACK_SQUAT, 5, 100),
+                set(Exercise.FRONT_SQUAT, 5, 80),
+                set(Exercise.DEADLIFT, 3, 150),
+                set(Exercise.ROMANIAN_DEADLIFT, 8, 90),
+                set(Exercise.GOOD_MORNING, 10, 40),
+                set(Exercise.HIP_THRUST, 10, 120),
+                set(Exercise.LEG_PRESS, 12, 200),
+                set(Exercise.SPLIT_SQUAT, 8, 40),
+                set(Exercise.BACK_EXTENSION_45, 15, 10),
+                set(Exercise.OTHER, 10, 20));
         assertEquals(500 + 400 + 450 + 720 + 400, SessionLoad.spinalVolumeLoad(sets));
     }
 

@@ -10,8 +10,7 @@ import java.util.List;
 /** Test helper: logged sets with only the fields a test cares about. */
 final class Sets {
 
-    private Sets() {
-    }
+    private Sets() {}
 
     static LoggedSet set(Exercise exercise, int reps, double loadKg) {
         return new LoggedSet(exercise, null, reps, loadKg, null, null, null, null, null, List.of(), null);
@@ -34,7 +33,17 @@ final class Sets {
     }
 
     static LoggedSet lean(Exercise exercise, double torsoLeanChangeDeg) {
-        return new LoggedSet(exercise, null, 5, 100, null, null, null, null, null, List.of(),
+        return new LoggedSet(
+                exercise,
+                null,
+                5,
+                100,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
                 new SetMetrics(torsoLeanChangeDeg, null));
     }
 }

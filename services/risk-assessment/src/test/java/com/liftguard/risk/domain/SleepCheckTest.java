@@ -9,6 +9,7 @@ import com.liftguard.risk.domain.SleepCheck.SleepReport;
 import com.liftguard.risk.domain.SleepCheck.Status;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +30,16 @@ class SleepCheckTest {
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
-    @CsvSource({"8, 7, 7, ENOUGH", "7, 7, 7, ENOUGH", "6.5, 7, 7.5, ENOUGH", "7, 7, 6.9, SHORT", "6, 6, 6, SHORT",
-            "5.5, 6, 6.5, SHORT", "6, 6, 5.9, VERY_SHORT", "4, 5, 6, VERY_SHORT"})
+    @CsvSource({
+        "8, 7, 7, ENOUGH",
+        "7, 7, 7, ENOUGH",
+        "6.5, 7, 7.5, ENOUGH",
+        "7, 7, 6.9, SHORT",
+        "6, 6, 6, SHORT",
+        "5.5, 6, 6.5, SHORT",
+        "6, 6, 5.9, VERY_SHORT",
+        "4, 5, 6, VERY_SHORT"
+    })
     void meanOfTheLastThreeReports(double a, double b, double c, Status status) {
         SleepCheck.Result r = check.assess(reports(a, b, c));
         assertEquals(status, r.status());
@@ -44,7 +53,8 @@ class SleepCheckTest {
         SleepCheck.Result shortSleep = check.assess(reports(6, 7, 6.5));
         assertEquals("SHORT_SLEEP", shortSleep.reason().code());
         assertEquals(List.of("wellness.sleepHours"), shortSleep.reason().fields());
-        assertTrue(shortSleep.reason().message().startsWith("Mean sleep of 6.5 h over the last 3 reports, below 7.0 h"),
+        assertTrue(
+                shortSleep.reason().message().startsWith("Mean sleep of 6.5 h over the last 3 reports, below 7.0 h"),
                 shortSleep.reason().message());
         assertEquals("VERY_SHORT_SLEEP", check.assess(reports(5, 5, 5)).reason().code());
         assertNull(check.assess(reports(8, 8, 8)).reason());
@@ -53,7 +63,7 @@ class SleepCheckTest {
     @Test
     void onlyTheThreeMostRecentReportsCountWhateverTheOrder() {
         List<SleepReport> r = new ArrayList<>(reports(8, 8, 8, 3, 3));
-        java.util.Collections.reverse(r);
+        Collections.reverse(r);
         SleepCheck.Result result = check.assess(r);
         assertEquals(Status.ENOUGH, result.status());
         assertEquals(8.0, result.meanHours());
@@ -64,7 +74,9 @@ class SleepCheckTest {
         SleepCheck.Result one = check.assess(reports(5));
         assertEquals(Status.VERY_SHORT, one.status());
         assertEquals(1, one.reportsUsed());
-        assertTrue(one.reason().message().contains("over the last 1 report,"), one.reason().message());
+        assertTrue(
+                one.reason().message().contains("over the last 1 report,"),
+                one.reason().message());
         SleepCheck.Result two = check.assess(reports(6, 7.5));
         assertEquals(Status.SHORT, two.status());
         assertEquals(6.75, two.meanHours());

@@ -30,8 +30,12 @@ class SpacingCheckTest {
         assertEquals(48 - 1 / 60.0, tc.hoursBetween(), 1e-12);
         assertEquals(48, tc.minimumHours());
         assertEquals("HEAVY_SESSIONS_TOO_CLOSE", tc.reason().code());
-        assertTrue(tc.reason().message().startsWith("Two heavy spinal-loading sessions 47 h 59 min apart: less than "
-                + "the 48 h of recovery needed."), tc.reason().message());
+        assertTrue(
+                tc.reason()
+                        .message()
+                        .startsWith("Two heavy spinal-loading sessions 47 h 59 min apart: less than "
+                                + "the 48 h of recovery needed."),
+                tc.reason().message());
     }
 
     @Test
@@ -46,9 +50,15 @@ class SpacingCheckTest {
         List<SpacingCheck.TooClose> found = check.tooClose(List.of(max, at("b", Duration.ofHours(71), false)));
         assertEquals(1, found.size());
         assertEquals(72, found.get(0).minimumHours());
-        assertTrue(found.get(0).reason().message().contains("71 h apart: less than the 72 h of recovery needed after "
-                + "a session with a set at RPE 10 / RIR 0."), found.get(0).reason().message());
-        assertTrue(check.tooClose(List.of(max, at("b", Duration.ofHours(72), false))).isEmpty());
+        assertTrue(
+                found.get(0)
+                        .reason()
+                        .message()
+                        .contains("71 h apart: less than the 72 h of recovery needed after "
+                                + "a session with a set at RPE 10 / RIR 0."),
+                found.get(0).reason().message());
+        assertTrue(check.tooClose(List.of(max, at("b", Duration.ofHours(72), false)))
+                .isEmpty());
     }
 
     @Test
@@ -80,7 +90,9 @@ class SpacingCheckTest {
     void theNextHeavySessionIsAllowed72HoursAfterTheLastOne() {
         HeavySession a = at("a", Duration.ZERO, false);
         HeavySession b = at("b", Duration.ofHours(100), false);
-        assertEquals(T0.plus(Duration.ofHours(172)), check.earliestNextHeavy(List.of(b, a)).orElseThrow());
+        assertEquals(
+                T0.plus(Duration.ofHours(172)),
+                check.earliestNextHeavy(List.of(b, a)).orElseThrow());
         assertTrue(check.earliestNextHeavy(List.of()).isEmpty());
         assertEquals(Duration.ofHours(72), check.lookback());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.liftguard.events.model.Exercise;
+import com.liftguard.events.model.FindingType;
 import com.liftguard.events.model.LimitingFactor;
 import com.liftguard.events.model.LoggedSet;
 import com.liftguard.events.model.SetMetrics;
@@ -26,7 +27,9 @@ class TechniqueFindingsTest {
     private final TechniqueFindings findings = new TechniqueFindings(FindingSettings.defaults());
 
     private List<FindingType> types(LoggedSet set) {
-        return findings.ofSet(set, 0).stream().map(TechniqueFindings.Finding::type).toList();
+        return findings.ofSet(set, 0).stream()
+                .map(TechniqueFindings.Finding::type)
+                .toList();
     }
 
     /** The n-th most recent session (0 = current), with the given sets. */
@@ -38,10 +41,17 @@ class TechniqueFindingsTest {
     private static final LoggedSet FLEXION = faults(Exercise.DEADLIFT, TechniqueFault.LUMBAR_FLEXION);
 
     @ParameterizedTest(name = "{0} tagged -> {1}")
-    @CsvSource({"BACK_SQUAT, true", "FRONT_SQUAT, true", "SPLIT_SQUAT, false", "DEADLIFT, false",
-            "GOOD_MORNING, false", "LEG_PRESS, false"})
+    @CsvSource({
+        "BACK_SQUAT, true",
+        "FRONT_SQUAT, true",
+        "SPLIT_SQUAT, false",
+        "DEADLIFT, false",
+        "GOOD_MORNING, false",
+        "LEG_PRESS, false"
+    })
     void aGoodMorningSquatIsASquatSetTaggedSo(Exercise exercise, boolean found) {
-        assertEquals(found ? List.of(FindingType.GOOD_MORNING_SQUAT) : List.of(),
+        assertEquals(
+                found ? List.of(FindingType.GOOD_MORNING_SQUAT) : List.of(),
                 types(faults(exercise, TechniqueFault.GOOD_MORNING_SQUAT)));
     }
 
@@ -50,30 +60,67 @@ class TechniqueFindingsTest {
         assertEquals(List.of(FindingType.GOOD_MORNING_SQUAT), types(lean(Exercise.BACK_SQUAT, 15)));
         assertEquals(List.of(), types(lean(Exercise.BACK_SQUAT, 14.9)));
         assertEquals(List.of(), types(lean(Exercise.DEADLIFT, 30)));
-        assertEquals(List.of(), types(new LoggedSet(Exercise.BACK_SQUAT, null, 5, 100, null, null, null, null, null,
-                List.of(), new SetMetrics(null, 0.4))));
-        TechniqueFindings.Finding f = findings.ofSet(lean(Exercise.FRONT_SQUAT, 18), 2).get(0);
+        assertEquals(
+                List.of(),
+                types(new LoggedSet(
+                        Exercise.BACK_SQUAT,
+                        null,
+                        5,
+                        100,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        new SetMetrics(null, 0.4))));
+        TechniqueFindings.Finding f =
+                findings.ofSet(lean(Exercise.FRONT_SQUAT, 18), 2).get(0);
         assertEquals("GOOD_MORNING_SQUAT", f.reason().code());
-        assertEquals(List.of("exercise", "metrics.torsoLeanChangeDeg"), f.reason().fields());
+        assertEquals(
+                List.of("exercise", "metrics.torsoLeanChangeDeg"), f.reason().fields());
         assertEquals(2, f.setIndex());
-        assertTrue(f.reason().message().startsWith("Set 3 (front squat): a good-morning squat"), f.reason().message());
+        assertTrue(
+                f.reason().message().startsWith("Set 3 (front squat): a good-morning squat"),
+                f.reason().message());
         assertTrue(f.reason().message().contains("18.0 deg"), f.reason().message());
     }
 
     @Test
     void taggedAndLeaningIsOneFindingReadingBothFields() {
-        LoggedSet both = new LoggedSet(Exercise.BACK_SQUAT, null, 5, 100, null, null, null, null, null,
-                List.of(TechniqueFault.GOOD_MORNING_SQUAT), new SetMetrics(20.0, null));
+        LoggedSet both = new LoggedSet(
+                Exercise.BACK_SQUAT,
+                null,
+                5,
+                100,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(TechniqueFault.GOOD_MORNING_SQUAT),
+                new SetMetrics(20.0, null));
         List<TechniqueFindings.Finding> found = findings.ofSet(both, 0);
         assertEquals(1, found.size());
-        assertEquals(List.of("exercise", "faults", "metrics.torsoLeanChangeDeg"), found.get(0).reason().fields());
+        assertEquals(
+                List.of("exercise", "faults", "metrics.torsoLeanChangeDeg"),
+                found.get(0).reason().fields());
     }
 
     @ParameterizedTest(name = "{0} limited by the lower back -> {1}")
-    @CsvSource({"BACK_SQUAT, true", "FRONT_SQUAT, true", "DEADLIFT, true", "ROMANIAN_DEADLIFT, true",
-            "GOOD_MORNING, false", "SPLIT_SQUAT, false", "LEG_PRESS, false", "HIP_THRUST, false"})
+    @CsvSource({
+        "BACK_SQUAT, true",
+        "FRONT_SQUAT, true",
+        "DEADLIFT, true",
+        "ROMANIAN_DEADLIFT, true",
+        "GOOD_MORNING, false",
+        "SPLIT_SQUAT, false",
+        "LEG_PRESS, false",
+        "HIP_THRUST, false"
+    })
     void backLimitedLiftingIsASquatOrDeadliftSetEndedByTheLowerBack(Exercise exercise, boolean found) {
-        assertEquals(found ? List.of(FindingType.BACK_LIMITED) : List.of(),
+        assertEquals(
+                found ? List.of(FindingType.BACK_LIMITED) : List.of(),
                 types(limited(exercise, LimitingFactor.LOWER_BACK)));
     }
 
@@ -97,19 +144,35 @@ class TechniqueFindingsTest {
 
     @Test
     void oneSetCanHaveSeveralFindings() {
-        LoggedSet set = new LoggedSet(Exercise.BACK_SQUAT, null, 5, 100, null, null, null, null,
-                LimitingFactor.LOWER_BACK, List.of(TechniqueFault.BAR_DRIFT, TechniqueFault.LOST_BRACE,
-                TechniqueFault.GOOD_MORNING_SQUAT), null);
-        assertEquals(List.of(FindingType.GOOD_MORNING_SQUAT, FindingType.BACK_LIMITED, FindingType.LOST_BRACE,
-                FindingType.BAR_DRIFT), types(set));
+        LoggedSet set = new LoggedSet(
+                Exercise.BACK_SQUAT,
+                null,
+                5,
+                100,
+                null,
+                null,
+                null,
+                null,
+                LimitingFactor.LOWER_BACK,
+                List.of(TechniqueFault.BAR_DRIFT, TechniqueFault.LOST_BRACE, TechniqueFault.GOOD_MORNING_SQUAT),
+                null);
+        assertEquals(
+                List.of(
+                        FindingType.GOOD_MORNING_SQUAT,
+                        FindingType.BACK_LIMITED,
+                        FindingType.LOST_BRACE,
+                        FindingType.BAR_DRIFT),
+                types(set));
     }
 
     @Test
     void aSessionCountsTheSetsOfEachFinding() {
-        TechniqueFindings.SessionFindings s = session(0, FLEXION, CLEAN, FLEXION,
-                limited(Exercise.BACK_SQUAT, LimitingFactor.LOWER_BACK));
+        TechniqueFindings.SessionFindings s =
+                session(0, FLEXION, CLEAN, FLEXION, limited(Exercise.BACK_SQUAT, LimitingFactor.LOWER_BACK));
         assertEquals(Map.of(FindingType.LUMBAR_FLEXION, 2, FindingType.BACK_LIMITED, 1), s.setCounts());
-        assertEquals(List.of(0, 2, 3), s.findings().stream().map(TechniqueFindings.Finding::setIndex).toList());
+        assertEquals(
+                List.of(0, 2, 3),
+                s.findings().stream().map(TechniqueFindings.Finding::setIndex).toList());
         assertEquals(0, s.setCount(FindingType.BAR_DRIFT));
     }
 
@@ -123,7 +186,9 @@ class TechniqueFindingsTest {
         assertEquals(1, p.sessionsWithFinding());
         assertEquals("PATTERN_LUMBAR_FLEXION", p.reason().code());
         assertEquals(List.of("faults"), p.reason().fields());
-        assertTrue(p.reason().message().contains("in 2 sets of one session"), p.reason().message());
+        assertTrue(
+                p.reason().message().contains("in 2 sets of one session"),
+                p.reason().message());
     }
 
     @Test
@@ -134,8 +199,8 @@ class TechniqueFindingsTest {
 
     @Test
     void oneSetInTwoOfTheLastThreeSessionsIsAPattern() {
-        List<TechniqueFindings.Pattern> patterns = findings.patterns(List.of(
-                session(2, FLEXION), session(0, FLEXION, CLEAN), session(1, CLEAN)));
+        List<TechniqueFindings.Pattern> patterns =
+                findings.patterns(List.of(session(2, FLEXION), session(0, FLEXION, CLEAN), session(1, CLEAN)));
         assertEquals(1, patterns.size());
         assertEquals(2, patterns.get(0).sessionsWithFinding());
         assertEquals(3, patterns.get(0).sessionsConsidered());
@@ -145,32 +210,40 @@ class TechniqueFindingsTest {
 
     @Test
     void sessionsOlderThanTheLastThreeAreIgnored() {
-        assertTrue(findings.patterns(List.of(session(0, FLEXION), session(1, CLEAN), session(2, CLEAN),
-                session(3, FLEXION))).isEmpty());
-        assertTrue(findings.patterns(List.of(session(0, CLEAN), session(1, CLEAN), session(2, CLEAN),
-                session(3, FLEXION, FLEXION))).isEmpty());
+        assertTrue(findings.patterns(
+                        List.of(session(0, FLEXION), session(1, CLEAN), session(2, CLEAN), session(3, FLEXION)))
+                .isEmpty());
+        assertTrue(findings.patterns(
+                        List.of(session(0, CLEAN), session(1, CLEAN), session(2, CLEAN), session(3, FLEXION, FLEXION)))
+                .isEmpty());
     }
 
     @Test
     void twoSetsInAnEarlierSessionOfTheWindowStillCount() {
-        List<TechniqueFindings.Pattern> patterns = findings.patterns(List.of(session(0, CLEAN), session(1, CLEAN),
-                session(2, FLEXION, FLEXION)));
-        assertEquals(List.of(FindingType.LUMBAR_FLEXION), patterns.stream().map(TechniqueFindings.Pattern::type)
-                .toList());
+        List<TechniqueFindings.Pattern> patterns =
+                findings.patterns(List.of(session(0, CLEAN), session(1, CLEAN), session(2, FLEXION, FLEXION)));
+        assertEquals(
+                List.of(FindingType.LUMBAR_FLEXION),
+                patterns.stream().map(TechniqueFindings.Pattern::type).toList());
     }
 
     @Test
     void withOnlyTwoSessionsKnownBothShowingItIsAPattern() {
-        assertEquals(1, findings.patterns(List.of(session(0, FLEXION), session(1, FLEXION))).size());
+        assertEquals(
+                1,
+                findings.patterns(List.of(session(0, FLEXION), session(1, FLEXION)))
+                        .size());
         assertTrue(findings.patterns(List.of()).isEmpty());
     }
 
     @Test
     void bothRulesAtOnceAreNamedInTheMessage() {
         LoggedSet gms = lean(Exercise.BACK_SQUAT, 20);
-        TechniqueFindings.Pattern p = findings.patterns(List.of(session(0, gms, gms, gms), session(1, gms))).get(0);
+        TechniqueFindings.Pattern p = findings.patterns(List.of(session(0, gms, gms, gms), session(1, gms)))
+                .get(0);
         assertEquals(3, p.maxSetsInOneSession());
-        assertTrue(p.reason().message().contains("in 3 sets of one session and in 2 of the last 2 sessions"),
+        assertTrue(
+                p.reason().message().contains("in 3 sets of one session and in 2 of the last 2 sessions"),
                 p.reason().message());
     }
 }

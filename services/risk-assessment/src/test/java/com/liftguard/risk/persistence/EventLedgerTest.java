@@ -49,11 +49,13 @@ class EventLedgerTest {
     @Test
     void aRolledBackBatchLeavesItsEventsToBeProcessedAgain() {
         String event = id();
-        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            ledger.preload(List.of(event));
-            assertTrue(ledger.firstTime(event));
-            throw new IllegalStateException("the batch failed");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    ledger.preload(List.of(event));
+                    assertTrue(ledger.firstTime(event));
+                    throw new IllegalStateException("the batch failed");
+                }));
         QuarkusTransaction.requiringNew().run(() -> {
             ledger.preload(List.of(event));
             assertTrue(ledger.firstTime(event));
