@@ -9,7 +9,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** RULES.md section 6 and the load gate, tunable per deployment under {@code liftguard.plan}. */
+/** docs/rules.md section 6 and the load gate, tunable per deployment under {@code liftguard.plan}. */
 @ConfigMapping(prefix = "liftguard.plan")
 public interface PlanConfig {
     Basics basics();
@@ -118,16 +118,36 @@ public interface PlanConfig {
         Gate g = gate();
         Doses d = doses();
         return new PlanSettings(
-                new PlanSettings.Basics(b.squatSetsMin(), b.squatSetsMax(), b.squatRepsMin(), b.squatRepsMax(),
-                        b.squatTempo(), b.deadliftRepsMin(), b.deadliftRepsMax(), b.deadliftMinPctOfE1rm(),
+                new PlanSettings.Basics(
+                        b.squatSetsMin(),
+                        b.squatSetsMax(),
+                        b.squatRepsMin(),
+                        b.squatRepsMax(),
+                        b.squatTempo(),
+                        b.deadliftRepsMin(),
+                        b.deadliftRepsMax(),
+                        b.deadliftMinPctOfE1rm(),
                         b.deadliftMaxPctOfE1rm()),
-                new PlanSettings.Recovery(r.nextHeavyMinHours(), r.volumeCutOneFactorPct(),
-                        r.volumeCutSeveralFactorsPct(), r.deloadFactorCount()),
-                new PlanSettings.Gate(g.sessions(), g.maxPain(), g.maxRpe(), g.requireLoggedRpe(), g.increaseMinPct(),
+                new PlanSettings.Recovery(
+                        r.nextHeavyMinHours(),
+                        r.volumeCutOneFactorPct(),
+                        r.volumeCutSeveralFactorsPct(),
+                        r.deloadFactorCount()),
+                new PlanSettings.Gate(
+                        g.sessions(),
+                        g.maxPain(),
+                        g.maxRpe(),
+                        g.requireLoggedRpe(),
+                        g.increaseMinPct(),
                         g.increaseMaxPct()),
                 plateIncrementKg(),
-                new PlanSettings.Doses(d.romanianDeadlift(), d.backExtension45(), d.hipThrust(), d.coreExercise(),
-                        d.ankleMobility(), d.hipMobility()));
+                new PlanSettings.Doses(
+                        d.romanianDeadlift(),
+                        d.backExtension45(),
+                        d.hipThrust(),
+                        d.coreExercise(),
+                        d.ankleMobility(),
+                        d.hipMobility()));
     }
 
     /** The domain objects as beans, built from configuration. */

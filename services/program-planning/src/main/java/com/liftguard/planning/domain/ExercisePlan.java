@@ -20,9 +20,19 @@ import java.util.Objects;
  * @param note what to do, for the athlete
  * @param reason the rule that shaped this prescription
  */
-public record ExercisePlan(Exercise exercise, String sets, String reps, String tempo, Double loadKg,
-                           Double loadKgMax, Double percentOfE1rm, Double percentOfE1rmMax, boolean mayIncreaseLoad,
-                           boolean paused, String note, Reason reason) {
+public record ExercisePlan(
+        Exercise exercise,
+        String sets,
+        String reps,
+        String tempo,
+        Double loadKg,
+        Double loadKgMax,
+        Double percentOfE1rm,
+        Double percentOfE1rmMax,
+        boolean mayIncreaseLoad,
+        boolean paused,
+        String note,
+        Reason reason) {
 
     public ExercisePlan {
         Objects.requireNonNull(exercise, "exercise");

@@ -26,9 +26,14 @@ public record GateStatus(int consecutiveCleanSessions, int required, boolean ope
 
     /** The status when no spinal session has been summarized: closed, none clean. */
     public static GateStatus noSessions(int required) {
-        return new GateStatus(0, required, false, new Reason(PlanCodes.LOAD_GATE_NOT_MET,
-                "No spinal-loading session logged yet: 0 of " + required
-                        + " consecutive clean sessions needed before load rises again.",
-                List.of("sessions")));
+        return new GateStatus(
+                0,
+                required,
+                false,
+                new Reason(
+                        PlanCodes.LOAD_GATE_NOT_MET,
+                        "No spinal-loading session logged yet: 0 of " + required
+                                + " consecutive clean sessions needed before load rises again.",
+                        List.of("sessions")));
     }
 }

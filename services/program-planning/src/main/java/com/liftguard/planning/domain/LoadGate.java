@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The gate to add load again (RULES.md section 6): the required number of consecutive spinal sessions, counted
+ * The gate to add load again (docs/rules.md section 6): the required number of consecutive spinal sessions, counted
  * back from the most recent by {@code performedAt}, with no pain report above normal soreness, no technique fault
  * tagged and every working set at RPE 8 or less.
  *
@@ -66,8 +66,8 @@ public final class LoadGate {
                 why.add("working sets without a logged RPE or RIR");
             }
         } else if (rpe > settings.maxRpe()) {
-            why.add(String.format(Locale.ROOT, "a working set at RPE %s (above %s)", number(rpe),
-                    number(settings.maxRpe())));
+            why.add(String.format(
+                    Locale.ROOT, "a working set at RPE %s (above %s)", number(rpe), number(settings.maxRpe())));
         }
         return why;
     }
@@ -80,30 +80,48 @@ public final class LoadGate {
         return sessions.stream()
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(SpinalSessionSummary::performedAt)
-                        .thenComparing(SpinalSessionSummary::sessionId).reversed())
+                        .thenComparing(SpinalSessionSummary::sessionId)
+                        .reversed())
                 .filter(s -> seen.add(s.sessionId()))
                 .toList();
     }
 
     private Reason met(int clean) {
-        return new Reason(PlanCodes.LOAD_GATE_MET, String.format(Locale.ROOT,
-                "%d consecutive spinal sessions with no pain above normal soreness, no technique fault and every "
-                        + "working set at RPE %s or less: load may rise %s-%s%%.",
-                clean, number(settings.maxRpe()), number(settings.increaseMinPct()), number(settings.increaseMaxPct())),
+        return new Reason(
+                PlanCodes.LOAD_GATE_MET,
+                String.format(
+                        Locale.ROOT,
+                        "%d consecutive spinal sessions with no pain above normal soreness, no technique fault and every "
+                                + "working set at RPE %s or less: load may rise %s-%s%%.",
+                        clean,
+                        number(settings.maxRpe()),
+                        number(settings.increaseMinPct()),
+                        number(settings.increaseMaxPct())),
                 FIELDS);
     }
 
     private Reason tooFew(int clean) {
-        return new Reason(PlanCodes.LOAD_GATE_NOT_MET, String.format(Locale.ROOT,
-                "%d clean spinal sessions in a row so far, %d needed before load rises again.", clean,
-                settings.sessions()),
+        return new Reason(
+                PlanCodes.LOAD_GATE_NOT_MET,
+                String.format(
+                        Locale.ROOT,
+                        "%d clean spinal sessions in a row so far, %d needed before load rises again.",
+                        clean,
+                        settings.sessions()),
                 FIELDS);
     }
 
     private Reason brokenRun(int clean, SpinalSessionSummary breaker, List<String> why) {
-        return new Reason(PlanCodes.LOAD_GATE_NOT_MET, String.format(Locale.ROOT,
-                "%d of %d consecutive clean spinal sessions; session %s on %s broke the run: %s.",
-                clean, settings.sessions(), breaker.sessionId(), breaker.performedAt(), String.join(", ", why)),
+        return new Reason(
+                PlanCodes.LOAD_GATE_NOT_MET,
+                String.format(
+                        Locale.ROOT,
+                        "%d of %d consecutive clean spinal sessions; session %s on %s broke the run: %s.",
+                        clean,
+                        settings.sessions(),
+                        breaker.sessionId(),
+                        breaker.performedAt(),
+                        String.join(", ", why)),
                 FIELDS);
     }
 

@@ -34,13 +34,26 @@ import java.util.Optional;
  * @param loadIncreaseReason why load may rise, or what holds it back
  * @param gate the gate to add load again
  */
-public record Plan(Instant asOf, Restriction restriction, List<ExercisePlan> exercises, List<Item> restrictions,
-                   boolean returnToBasics, Reason basicsReason,
-                   Instant earliestNextHeavySpinal, Reason earliestNextHeavySpinalReason,
-                   Double spinalVolumeChangePct, Reason spinalVolumeReason,
-                   boolean deloadWeek, Reason deloadReason,
-                   List<Item> accessories, List<Item> core, List<Item> mobility, List<Item> cues,
-                   boolean mayIncreaseLoad, Reason loadIncreaseReason, GateStatus gate) {
+public record Plan(
+        Instant asOf,
+        Restriction restriction,
+        List<ExercisePlan> exercises,
+        List<Item> restrictions,
+        boolean returnToBasics,
+        Reason basicsReason,
+        Instant earliestNextHeavySpinal,
+        Reason earliestNextHeavySpinalReason,
+        Double spinalVolumeChangePct,
+        Reason spinalVolumeReason,
+        boolean deloadWeek,
+        Reason deloadReason,
+        List<Item> accessories,
+        List<Item> core,
+        List<Item> mobility,
+        List<Item> cues,
+        boolean mayIncreaseLoad,
+        Reason loadIncreaseReason,
+        GateStatus gate) {
 
     public Plan {
         Objects.requireNonNull(restriction, "restriction");

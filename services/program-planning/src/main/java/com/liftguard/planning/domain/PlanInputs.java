@@ -28,16 +28,26 @@ import java.util.Objects;
  * @param gate the gate status from {@link LoadGate}; null counts as no session yet
  * @param now the time the plan is made for
  */
-public record PlanInputs(Restriction restriction, Reason restrictionReason, TriageCategory triageCategory,
-                         List<Reason> triageReasons, List<RiskAssessed.Factor> riskFactors,
-                         Map<Exercise, Double> e1rmKg, Variant squatBarPosition, Instant lastHeavySpinalAt,
-                         GateStatus gate, Instant now) {
+public record PlanInputs(
+        Restriction restriction,
+        Reason restrictionReason,
+        TriageCategory triageCategory,
+        List<Reason> triageReasons,
+        List<RiskAssessed.Factor> riskFactors,
+        Map<Exercise, Double> e1rmKg,
+        Variant squatBarPosition,
+        Instant lastHeavySpinalAt,
+        GateStatus gate,
+        Instant now) {
 
     public PlanInputs {
         restriction = restriction == null ? Restriction.NONE : restriction;
-        triageReasons = triageReasons == null ? List.of()
+        triageReasons = triageReasons == null
+                ? List.of()
                 : triageReasons.stream().filter(Objects::nonNull).toList();
-        riskFactors = riskFactors == null ? List.of() : riskFactors.stream().filter(Objects::nonNull).toList();
+        riskFactors = riskFactors == null
+                ? List.of()
+                : riskFactors.stream().filter(Objects::nonNull).toList();
         e1rmKg = known(e1rmKg);
         if (squatBarPosition != null && squatBarPosition != Variant.HIGH_BAR && squatBarPosition != Variant.LOW_BAR) {
             throw new IllegalArgumentException("a squat bar position is HIGH_BAR or LOW_BAR, not " + squatBarPosition);
@@ -50,38 +60,101 @@ public record PlanInputs(Restriction restriction, Reason restrictionReason, Tria
     }
 
     public PlanInputs withRestriction(Restriction restriction, Reason reason) {
-        return new PlanInputs(restriction, reason, triageCategory, triageReasons, riskFactors, e1rmKg,
-                squatBarPosition, lastHeavySpinalAt, gate, now);
+        return new PlanInputs(
+                restriction,
+                reason,
+                triageCategory,
+                triageReasons,
+                riskFactors,
+                e1rmKg,
+                squatBarPosition,
+                lastHeavySpinalAt,
+                gate,
+                now);
     }
 
     public PlanInputs withTriage(TriageCategory category, List<Reason> reasons) {
-        return new PlanInputs(restriction, restrictionReason, category, reasons, riskFactors, e1rmKg,
-                squatBarPosition, lastHeavySpinalAt, gate, now);
+        return new PlanInputs(
+                restriction,
+                restrictionReason,
+                category,
+                reasons,
+                riskFactors,
+                e1rmKg,
+                squatBarPosition,
+                lastHeavySpinalAt,
+                gate,
+                now);
     }
 
     public PlanInputs withRiskFactors(List<RiskAssessed.Factor> factors) {
-        return new PlanInputs(restriction, restrictionReason, triageCategory, triageReasons, factors, e1rmKg,
-                squatBarPosition, lastHeavySpinalAt, gate, now);
+        return new PlanInputs(
+                restriction,
+                restrictionReason,
+                triageCategory,
+                triageReasons,
+                factors,
+                e1rmKg,
+                squatBarPosition,
+                lastHeavySpinalAt,
+                gate,
+                now);
     }
 
     public PlanInputs withE1rmKg(Map<Exercise, Double> e1rm) {
-        return new PlanInputs(restriction, restrictionReason, triageCategory, triageReasons, riskFactors, e1rm,
-                squatBarPosition, lastHeavySpinalAt, gate, now);
+        return new PlanInputs(
+                restriction,
+                restrictionReason,
+                triageCategory,
+                triageReasons,
+                riskFactors,
+                e1rm,
+                squatBarPosition,
+                lastHeavySpinalAt,
+                gate,
+                now);
     }
 
     public PlanInputs withSquatBarPosition(Variant position) {
-        return new PlanInputs(restriction, restrictionReason, triageCategory, triageReasons, riskFactors, e1rmKg,
-                position, lastHeavySpinalAt, gate, now);
+        return new PlanInputs(
+                restriction,
+                restrictionReason,
+                triageCategory,
+                triageReasons,
+                riskFactors,
+                e1rmKg,
+                position,
+                lastHeavySpinalAt,
+                gate,
+                now);
     }
 
     public PlanInputs withLastHeavySpinalAt(Instant at) {
-        return new PlanInputs(restriction, restrictionReason, triageCategory, triageReasons, riskFactors, e1rmKg,
-                squatBarPosition, at, gate, now);
+        return new PlanInputs(
+                restriction,
+                restrictionReason,
+                triageCategory,
+                triageReasons,
+                riskFactors,
+                e1rmKg,
+                squatBarPosition,
+                at,
+                gate,
+                now);
     }
 
     public PlanInputs withGate(GateStatus status) {
-        return new PlanInputs(restriction, restrictionReason, triageCategory, triageReasons, riskFactors, e1rmKg,
-                squatBarPosition, lastHeavySpinalAt, status, now);
+        return new PlanInputs(
+                restriction,
+                restrictionReason,
+                triageCategory,
+                triageReasons,
+                riskFactors,
+                e1rmKg,
+                squatBarPosition,
+                lastHeavySpinalAt,
+                status,
+                now);
     }
 
     private static Map<Exercise, Double> known(Map<Exercise, Double> e1rm) {

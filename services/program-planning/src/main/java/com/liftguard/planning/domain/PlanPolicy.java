@@ -2,13 +2,16 @@ package com.liftguard.planning.domain;
 
 import com.liftguard.events.RiskAssessed;
 import com.liftguard.events.model.Exercise;
+import com.liftguard.events.model.PlanItem;
 import com.liftguard.events.model.Reason;
+import com.liftguard.events.model.RiskFactor;
 import com.liftguard.events.model.TriageCategory;
 import com.liftguard.events.model.Variant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +24,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * RULES.md section 6: the athlete's whole current prescription from the restriction in force, the latest triage,
+ * docs/rules.md section 6: the athlete's whole current prescription from the restriction in force, the latest triage,
  * the latest risk factors, e1RMs and the gate to add load again.
  *
  * <ul>
@@ -44,10 +47,6 @@ import java.util.stream.Collectors;
  * </ul>
  */
 public final class PlanPolicy {
-    private static final Set<String> LOAD_FACTORS = Set.of(
-            PlanCodes.ACWR_SPIKE, PlanCodes.MONOTONY_HIGH, PlanCodes.HEAVY_SESSIONS_TOO_CLOSE);
-    private static final String NORMAL_SORENESS_FACTOR = PlanCodes.TRIAGE_PREFIX + TriageCategory.NORMAL_SORENESS;
-
     private final PlanSettings settings;
 
     public PlanPolicy(PlanSettings settings) {
@@ -58,17 +57,31 @@ public final class PlanPolicy {
     public Plan plan(PlanInputs in) {
         Objects.requireNonNull(in, "in");
         Situation s = situation(in);
-        Instant earliest = s.recovery() == null || in.lastHeavySpinalAt() == null ? null
-                : in.lastHeavySpinalAt().plus(Duration.ofHours(settings.recovery().nextHeavyMinHours()));
+        Instant earliest = s.recovery() == null || in.lastHeavySpinalAt() == null
+                ? null
+                : in.lastHeavySpinalAt()
+                        .plus(Duration.ofHours(settings.recovery().nextHeavyMinHours()));
         boolean deload = s.loadFactors().size() >= settings.recovery().deloadFactorCount();
-        return new Plan(in.now(), in.restriction(), exercises(in, s), restrictionItems(in.restriction(), s.pause()),
-                s.basics() != null, s.basics(),
-                earliest, earliest == null ? null : s.recovery(),
-                volumeChange(s.loadFactors().size()), s.recovery(),
-                deload, deload ? s.recovery() : null,
-                accessories(in.restriction(), s), core(in.restriction(), s), mobility(in.restriction(), s),
+        return new Plan(
+                in.now(),
+                in.restriction(),
+                exercises(in, s),
+                restrictionItems(in.restriction(), s.pause()),
+                s.basics() != null,
+                s.basics(),
+                earliest,
+                earliest == null ? null : s.recovery(),
+                volumeChange(s.loadFactors().size()),
+                s.recovery(),
+                deload,
+                deload ? s.recovery() : null,
+                accessories(in.restriction(), s),
+                core(in.restriction(), s),
+                mobility(in.restriction(), s),
                 cues(in, s, earliest),
-                s.mayIncreaseLoad(), s.loadReason(), s.gate());
+                s.mayIncreaseLoad(),
+                s.loadReason(),
+                s.gate());
     }
 
     /**
@@ -80,60 +93,98 @@ public final class PlanPolicy {
         List<PlanChange> changes = new ArrayList<>();
         Restriction was = before == null ? Restriction.NONE : before.restriction();
         if (after.restriction().stricterThan(was)) {
-            changes.add(new PlanChange(PlanChange.Kind.RESTRICTION_ADDED, after.restriction() + " in force",
+            changes.add(new PlanChange(
+                    PlanChange.Kind.RESTRICTION_ADDED,
+                    after.restriction() + " in force",
                     after.restrictions().get(0).reason()));
         } else if (was.stricterThan(after.restriction())) {
-            changes.add(new PlanChange(PlanChange.Kind.RESTRICTION_LIFTED, was + " lifted",
-                    ended("RESTRICTION_LIFTED", was + " is no longer in force", before.restrictions().get(0).reason())));
+            changes.add(new PlanChange(
+                    PlanChange.Kind.RESTRICTION_LIFTED,
+                    was + " lifted",
+                    ended(
+                            PlanCodes.RESTRICTION_LIFTED,
+                            was + " is no longer in force",
+                            before.restrictions().get(0).reason())));
         }
         boolean basicsBefore = before != null && before.returnToBasics();
         if (after.returnToBasics() && !basicsBefore) {
             changes.add(new PlanChange(PlanChange.Kind.BASICS_STARTED, "back to basics", after.basicsReason()));
         } else if (basicsBefore && !after.returnToBasics()) {
-            changes.add(new PlanChange(PlanChange.Kind.BASICS_ENDED, "back to basics ended",
-                    ended("BASICS_ENDED", "No return-to-basics trigger holds any more", before.basicsReason())));
+            changes.add(new PlanChange(
+                    PlanChange.Kind.BASICS_ENDED,
+                    "back to basics ended",
+                    ended(
+                            PlanCodes.BASICS_ENDED,
+                            "No return-to-basics trigger holds any more",
+                            before.basicsReason())));
         }
         Double volumeBefore = before == null ? null : before.spinalVolumeChangePct();
         if (!Objects.equals(volumeBefore, after.spinalVolumeChangePct())) {
-            changes.add(new PlanChange(PlanChange.Kind.SPINAL_VOLUME_CHANGED,
-                    "spinal volume-load change " + percent(volumeBefore) + " -> " + percent(after.spinalVolumeChangePct()),
-                    after.spinalVolumeReason() != null ? after.spinalVolumeReason()
-                            : ended("SPINAL_VOLUME_RESTORED", "No load/recovery factor holds any more",
+            changes.add(new PlanChange(
+                    PlanChange.Kind.SPINAL_VOLUME_CHANGED,
+                    "spinal volume-load change " + percent(volumeBefore) + " -> "
+                            + percent(after.spinalVolumeChangePct()),
+                    after.spinalVolumeReason() != null
+                            ? after.spinalVolumeReason()
+                            : ended(
+                                    PlanCodes.SPINAL_VOLUME_RESTORED,
+                                    "No load/recovery factor holds any more",
                                     before.spinalVolumeReason())));
         }
         boolean deloadBefore = before != null && before.deloadWeek();
         if (after.deloadWeek() && !deloadBefore) {
             changes.add(new PlanChange(PlanChange.Kind.DELOAD_STARTED, "deload week", after.deloadReason()));
         } else if (deloadBefore && !after.deloadWeek()) {
-            changes.add(new PlanChange(PlanChange.Kind.DELOAD_ENDED, "deload week ended",
-                    ended("DELOAD_ENDED", "Fewer load/recovery factors hold at once", before.deloadReason())));
+            changes.add(new PlanChange(
+                    PlanChange.Kind.DELOAD_ENDED,
+                    "deload week ended",
+                    ended(PlanCodes.DELOAD_ENDED, "Fewer load/recovery factors hold at once", before.deloadReason())));
         }
         Instant earliestBefore = before == null ? null : before.earliestNextHeavySpinal();
         if (!Objects.equals(earliestBefore, after.earliestNextHeavySpinal())) {
-            changes.add(new PlanChange(PlanChange.Kind.HEAVY_SPACING_CHANGED,
+            changes.add(new PlanChange(
+                    PlanChange.Kind.HEAVY_SPACING_CHANGED,
                     "earliest next heavy spinal session " + earliestBefore + " -> " + after.earliestNextHeavySpinal(),
-                    after.earliestNextHeavySpinalReason() != null ? after.earliestNextHeavySpinalReason()
-                            : ended("HEAVY_SPACING_ENDED", "No spacing of heavy spinal sessions applies any more",
+                    after.earliestNextHeavySpinalReason() != null
+                            ? after.earliestNextHeavySpinalReason()
+                            : ended(
+                                    PlanCodes.HEAVY_SPACING_ENDED,
+                                    "No spacing of heavy spinal sessions applies any more",
                                     before.earliestNextHeavySpinalReason())));
         }
         boolean mayBefore = before == null || before.mayIncreaseLoad();
         if (mayBefore != after.mayIncreaseLoad()) {
-            changes.add(new PlanChange(after.mayIncreaseLoad() ? PlanChange.Kind.LOAD_INCREASE_ALLOWED
-                    : PlanChange.Kind.LOAD_INCREASE_HELD,
-                    after.mayIncreaseLoad() ? "load may increase" : "no load increase", after.loadIncreaseReason()));
+            changes.add(new PlanChange(
+                    after.mayIncreaseLoad()
+                            ? PlanChange.Kind.LOAD_INCREASE_ALLOWED
+                            : PlanChange.Kind.LOAD_INCREASE_HELD,
+                    after.mayIncreaseLoad() ? "load may increase" : "no load increase",
+                    after.loadIncreaseReason()));
         }
         if (changes.isEmpty() && before != null && !prescribed(before).equals(prescribed(after))) {
-            changes.add(new PlanChange(PlanChange.Kind.PRESCRIPTION_CHANGED, "prescription changed",
-                    after.exercises().isEmpty() ? after.loadIncreaseReason() : after.exercises().get(0).reason()));
+            changes.add(new PlanChange(
+                    PlanChange.Kind.PRESCRIPTION_CHANGED,
+                    "prescription changed",
+                    after.exercises().isEmpty()
+                            ? after.loadIncreaseReason()
+                            : after.exercises().get(0).reason()));
         }
         return List.copyOf(changes);
     }
 
     // ---- the situation: what holds, and why
 
-    private record Situation(GateStatus gate, Reason pause, Reason basics, Reason goodMorningSquat,
-                             List<Reason> loadFactors, Reason recovery, Reason sleep, Reason soreness,
-                             boolean mayIncreaseLoad, Reason loadReason) {
+    private record Situation(
+            GateStatus gate,
+            Reason pause,
+            Reason basics,
+            Reason goodMorningSquat,
+            List<Reason> loadFactors,
+            Reason recovery,
+            Reason sleep,
+            Reason soreness,
+            boolean mayIncreaseLoad,
+            Reason loadReason) {
         /** The gate is met and nothing else holds load back: move the basics load up. */
         boolean raise() {
             return mayIncreaseLoad && gate.open();
@@ -141,20 +192,69 @@ public final class PlanPolicy {
     }
 
     private Situation situation(PlanInputs in) {
-        GateStatus gate = in.gate() != null ? in.gate() : GateStatus.noSessions(settings.gate().sessions());
+        GateStatus gate = in.gate() != null
+                ? in.gate()
+                : GateStatus.noSessions(settings.gate().sessions());
         Reason pause = in.restriction() == Restriction.NONE ? null : restrictionReason(in);
         List<Reason> triggers = basicsTriggers(in);
         Reason basics = triggers.isEmpty() ? null : triggers.get(0);
-        List<Reason> loadFactors = factorReasons(in, LOAD_FACTORS::contains);
+        List<Reason> loadFactors = factorReasons(in, PlanPolicy::loadOrRecovery);
         Reason recovery = recoveryReason(loadFactors);
-        Reason sleep = factorReason(in, PlanCodes.VERY_SHORT_SLEEP)
-                .or(() -> factorReason(in, PlanCodes.SHORT_SLEEP)).orElse(null);
+        Reason sleep = factorReason(in, RiskFactor.VERY_SHORT_SLEEP)
+                .or(() -> factorReason(in, RiskFactor.SHORT_SLEEP))
+                .orElse(null);
         Reason soreness = in.triageCategory() == TriageCategory.NORMAL_SORENESS ? triageReason(in) : null;
         Reason heldUntilGate = basics != null && !gate.open() ? heldUntilGate(basics, gate) : null;
         Reason blocker = firstNonNull(pause, heldUntilGate, sleep, recovery);
         Reason loadReason = blocker != null ? blocker : gate.open() ? gate.reason() : nothingHoldsLoad();
-        return new Situation(gate, pause, basics, factorReason(in, PlanCodes.PATTERN_GOOD_MORNING_SQUAT).orElse(null),
-                loadFactors, recovery, sleep, soreness, blocker == null, loadReason);
+        return new Situation(
+                gate,
+                pause,
+                basics,
+                factorReason(in, RiskFactor.PATTERN_GOOD_MORNING_SQUAT).orElse(null),
+                loadFactors,
+                recovery,
+                sleep,
+                soreness,
+                blocker == null,
+                loadReason);
+    }
+
+    /**
+     * Whether a risk factor sends the athlete back to basics: a pain report triaged above normal soreness
+     * (risk-assessment has no factor for soreness) or any recurring technique pattern.
+     */
+    public static boolean returnsToBasics(RiskFactor factor) {
+        return factor.kind() == RiskFactor.Kind.TRIAGE || factor.kind() == RiskFactor.Kind.PATTERN;
+    }
+
+    /**
+     * The factors that send the athlete back to basics ({@link #returnsToBasics}): the triage ones first, then the
+     * patterns, each in the order risk-assessment gave them.
+     */
+    public static List<RiskAssessed.Factor> basicsFactors(List<RiskAssessed.Factor> factors) {
+        return factors.stream()
+                .filter(f -> f.code() != null && returnsToBasics(f.code()))
+                .sorted(Comparator.comparing(f -> f.code().kind() != RiskFactor.Kind.TRIAGE))
+                .toList();
+    }
+
+    /**
+     * The first factor of an assessment that starts the return to basics again from the assessment's session: a
+     * technique pattern, or a MODIFY_TRAINING triage. A SEE_CLINICIAN or EMERGENCY factor does not: its own triage
+     * decision paused the athlete and started the return to basics then, and only a coach's clearance ends that
+     * pause, so an assessment that still carries it within its window repeats a cause already in force.
+     */
+    public static Optional<RiskAssessed.Factor> basicsRestart(List<RiskAssessed.Factor> factors) {
+        return factors.stream()
+                .filter(f -> f.code() != null
+                        && (f.code().kind() == RiskFactor.Kind.PATTERN
+                                || f.code() == RiskFactor.TRIAGE_MODIFY_TRAINING))
+                .findFirst();
+    }
+
+    private static boolean loadOrRecovery(RiskFactor factor) {
+        return factor.kind() == RiskFactor.Kind.LOAD || factor.kind() == RiskFactor.Kind.RECOVERY;
     }
 
     private static List<Reason> basicsTriggers(PlanInputs in) {
@@ -162,40 +262,57 @@ public final class PlanPolicy {
         if (in.triageCategory() != null && in.triageCategory() != TriageCategory.NORMAL_SORENESS) {
             triggers.add(triageReason(in));
         }
-        triggers.addAll(factorReasons(in, code -> code.startsWith(PlanCodes.TRIAGE_PREFIX)
-                && !code.equals(NORMAL_SORENESS_FACTOR)));
-        triggers.addAll(factorReasons(in, code -> code.startsWith(PlanCodes.PATTERN_PREFIX)));
+        triggers.addAll(distinctReasons(basicsFactors(in.riskFactors())));
         return triggers;
     }
 
     private static Reason restrictionReason(PlanInputs in) {
-        return in.restrictionReason() != null ? in.restrictionReason() : new Reason(PlanCodes.RESTRICTION_IN_FORCE,
-                in.restriction() + " is in force until a coach clears the athlete.", List.of("restriction"));
+        return in.restrictionReason() != null
+                ? in.restrictionReason()
+                : new Reason(
+                        PlanCodes.RESTRICTION_IN_FORCE,
+                        in.restriction() + " is in force until a coach clears the athlete.",
+                        List.of("restriction"));
     }
 
     private static Reason triageReason(PlanInputs in) {
-        String code = PlanCodes.TRIAGE_PREFIX + in.triageCategory();
         if (!in.triageReasons().isEmpty()) {
             return in.triageReasons().get(0);
         }
-        return factorReason(in, code).orElseGet(() -> new Reason(code,
-                "The latest pain report was triaged " + in.triageCategory() + ".", List.of("painReport")));
+        RiskFactor factor =
+                in.triageCategory() == TriageCategory.NORMAL_SORENESS ? null : RiskFactor.triageOf(in.triageCategory());
+        return (factor == null ? Optional.<Reason>empty() : factorReason(in, factor))
+                .orElseGet(() -> new Reason(
+                        factor == null ? PlanCodes.TRIAGE_NORMAL_SORENESS : factor.name(),
+                        "The latest pain report was triaged " + in.triageCategory() + ".",
+                        List.of("painReport")));
     }
 
     /** The RiskAssessed factor as a reason: same code and message, its figures as the fields read. */
     private static Reason reason(RiskAssessed.Factor factor) {
-        return new Reason(factor.code(), factor.message(), List.copyOf(factor.figures().keySet()));
+        return new Reason(
+                factor.code().name(),
+                factor.message(),
+                List.copyOf(factor.figures().keySet()));
     }
 
-    private static Optional<Reason> factorReason(PlanInputs in, String code) {
-        return in.riskFactors().stream().filter(f -> code.equals(f.code())).findFirst().map(PlanPolicy::reason);
+    private static Optional<Reason> factorReason(PlanInputs in, RiskFactor code) {
+        return in.riskFactors().stream()
+                .filter(f -> f.code() == code)
+                .findFirst()
+                .map(PlanPolicy::reason);
     }
 
     /** One reason per distinct matching factor code, in the order risk-assessment gave them. */
-    private static List<Reason> factorReasons(PlanInputs in, Predicate<String> code) {
-        Map<String, Reason> byCode = new LinkedHashMap<>();
-        in.riskFactors().stream().filter(f -> f.code() != null && code.test(f.code()))
-                .forEach(f -> byCode.putIfAbsent(f.code(), reason(f)));
+    private static List<Reason> factorReasons(PlanInputs in, Predicate<RiskFactor> code) {
+        return distinctReasons(in.riskFactors().stream()
+                .filter(f -> f.code() != null && code.test(f.code()))
+                .toList());
+    }
+
+    private static List<Reason> distinctReasons(List<RiskAssessed.Factor> factors) {
+        Map<RiskFactor, Reason> byCode = new LinkedHashMap<>();
+        factors.forEach(f -> byCode.putIfAbsent(f.code(), reason(f)));
         return List.copyOf(byCode.values());
     }
 
@@ -210,18 +327,26 @@ public final class PlanPolicy {
         loadFactors.forEach(r -> fields.addAll(r.fields()));
         String codes = loadFactors.stream().map(Reason::code).collect(Collectors.joining(", "));
         String messages = loadFactors.stream().map(Reason::message).collect(Collectors.joining(" "));
-        return new Reason(PlanCodes.LOAD_FACTORS_COMBINED, loadFactors.size() + " load/recovery warnings at once ("
-                + codes + "): " + messages, List.copyOf(fields));
+        return new Reason(
+                PlanCodes.LOAD_FACTORS_COMBINED,
+                loadFactors.size() + " load/recovery warnings at once (" + codes + "): " + messages,
+                List.copyOf(fields));
     }
 
     private Reason heldUntilGate(Reason basics, GateStatus gate) {
-        return new Reason(PlanCodes.LOAD_HELD_UNTIL_GATE, "Back to basics: " + basics.message()
-                + " No load increase until the gate is met: " + gate.reason().message(), basics.fields());
+        return new Reason(
+                PlanCodes.LOAD_HELD_UNTIL_GATE,
+                "Back to basics: " + basics.message() + " No load increase until the gate is met: "
+                        + gate.reason().message(),
+                basics.fields());
     }
 
     private static Reason nothingHoldsLoad() {
-        return new Reason(PlanCodes.NO_LOAD_BLOCKER, "No restriction, technique response, short sleep or load "
-                + "warning holds load back: train and progress as programmed.", List.of());
+        return new Reason(
+                PlanCodes.NO_LOAD_BLOCKER,
+                "No restriction, technique response, short sleep or load "
+                        + "warning holds load back: train and progress as programmed.",
+                List.of());
     }
 
     private Double volumeChange(int loadFactors) {
@@ -236,22 +361,42 @@ public final class PlanPolicy {
 
     private List<ExercisePlan> exercises(PlanInputs in, Situation s) {
         return switch (in.restriction()) {
-            case PAUSE_ALL_TRAINING -> Arrays.stream(Exercise.values()).map(e -> paused(e, s.pause())).toList();
+            case PAUSE_ALL_TRAINING ->
+                Arrays.stream(Exercise.values()).map(e -> paused(e, s.pause())).toList();
             case PAUSE_SPINAL_LOADING -> {
                 List<ExercisePlan> plans = new ArrayList<>(Arrays.stream(Exercise.values())
-                        .filter(Exercise::spinalLoading).map(e -> paused(e, s.pause())).toList());
-                in.e1rmKg().keySet().stream().filter(e -> !e.spinalLoading())
-                        .map(e -> asProgrammed(e, s, "As programmed, pain-free only.")).forEach(plans::add);
+                        .filter(Exercise::spinalLoading)
+                        .map(e -> paused(e, s.pause()))
+                        .toList());
+                in.e1rmKg().keySet().stream()
+                        .filter(e -> !e.spinalLoading())
+                        .map(e -> asProgrammed(e, s, "As programmed, pain-free only."))
+                        .forEach(plans::add);
                 yield List.copyOf(plans);
             }
-            case NONE -> s.basics() != null ? basics(in, s) : in.e1rmKg().keySet().stream()
-                    .map(e -> asProgrammed(e, s, "As programmed" + loadNote(s) + ".")).toList();
+            case NONE ->
+                s.basics() != null
+                        ? basics(in, s)
+                        : in.e1rmKg().keySet().stream()
+                                .map(e -> asProgrammed(e, s, "As programmed" + loadNote(s) + "."))
+                                .toList();
         };
     }
 
     private static ExercisePlan paused(Exercise exercise, Reason pause) {
-        return new ExercisePlan(exercise, null, null, null, null, null, null, null, false, true,
-                "Paused until a coach clears you.", pause);
+        return new ExercisePlan(
+                exercise,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                true,
+                "Paused until a coach clears you.",
+                pause);
     }
 
     private static ExercisePlan asProgrammed(Exercise exercise, Situation s, String note) {
@@ -261,7 +406,8 @@ public final class PlanPolicy {
 
     private List<ExercisePlan> basics(PlanInputs in, Situation s) {
         List<ExercisePlan> plans = new ArrayList<>();
-        List<Exercise> squats = in.e1rmKg().keySet().stream().filter(Exercise::squat).toList();
+        List<Exercise> squats =
+                in.e1rmKg().keySet().stream().filter(Exercise::squat).toList();
         (squats.isEmpty() ? List.of(Exercise.BACK_SQUAT) : squats).forEach(e -> plans.add(squat(e, s)));
         plans.add(deadlift(in.e1rmKg().get(Exercise.DEADLIFT), s));
         return List.copyOf(plans);
@@ -273,8 +419,19 @@ public final class PlanPolicy {
         String reps = range(b.squatRepsMin(), b.squatRepsMax());
         String note = "Back to basics: " + sets + " sets of " + reps + " reps at a " + b.squatTempo()
                 + " tempo with a load you control" + loadNote(s) + ".";
-        return new ExercisePlan(squat, sets, reps, b.squatTempo(), null, null, null, null, s.mayIncreaseLoad(), false,
-                note, s.raise() ? s.gate().reason() : s.basics());
+        return new ExercisePlan(
+                squat,
+                sets,
+                reps,
+                b.squatTempo(),
+                null,
+                null,
+                null,
+                null,
+                s.mayIncreaseLoad(),
+                false,
+                note,
+                s.raise() ? s.gate().reason() : s.basics());
     }
 
     private ExercisePlan deadlift(Double e1rm, Situation s) {
@@ -285,10 +442,21 @@ public final class PlanPolicy {
         String reps = range(b.deadliftRepsMin(), b.deadliftRepsMax());
         String note = "Back to basics: " + reps + " reps a set at " + LoadGate.number(roundPct(low)) + "-"
                 + LoadGate.number(roundPct(high)) + "% of e1RM with a full reset each rep (set the bar down, re-brace, "
-                + "then pull)" + (e1rm == null ? "; log RPE or RIR so an e1RM can be estimated" : "") + loadNote(s) + ".";
+                + "then pull)" + (e1rm == null ? "; log RPE or RIR so an e1RM can be estimated" : "") + loadNote(s)
+                + ".";
         double[] kg = e1rm == null ? null : loadRange(e1rm * low / 100, e1rm * high / 100);
-        return new ExercisePlan(Exercise.DEADLIFT, null, reps, null, kg == null ? null : kg[0],
-                kg == null ? null : kg[1], roundPct(low), roundPct(high), s.mayIncreaseLoad(), false, note,
+        return new ExercisePlan(
+                Exercise.DEADLIFT,
+                null,
+                reps,
+                null,
+                kg == null ? null : kg[0],
+                kg == null ? null : kg[1],
+                roundPct(low),
+                roundPct(high),
+                s.mayIncreaseLoad(),
+                false,
+                note,
                 s.raise() ? s.gate().reason() : s.basics());
     }
 
@@ -312,7 +480,8 @@ public final class PlanPolicy {
         if (s.mayIncreaseLoad()) {
             return "";
         }
-        return s.basics() != null && !s.gate().open() ? "; no load increase until the gate is met"
+        return s.basics() != null && !s.gate().open()
+                ? "; no load increase until the gate is met"
                 : "; no load increase for now";
     }
 
@@ -321,11 +490,17 @@ public final class PlanPolicy {
     private static List<Plan.Item> restrictionItems(Restriction restriction, Reason pause) {
         return switch (restriction) {
             case NONE -> List.of();
-            case PAUSE_ALL_TRAINING -> List.of(new Plan.Item(restriction.name(), "Stop all training and seek medical "
-                    + "care today; nothing resumes until a coach clears you.", pause));
-            case PAUSE_SPINAL_LOADING -> List.of(new Plan.Item(restriction.name(), "No " + names(restriction.paused())
-                    + " until a clinician has seen you and a coach clears you; keep pain-free upper-body and core work.",
-                    pause));
+            case PAUSE_ALL_TRAINING ->
+                List.of(new Plan.Item(
+                        restriction.name(),
+                        "Stop all training and seek medical " + "care today; nothing resumes until a coach clears you.",
+                        pause));
+            case PAUSE_SPINAL_LOADING ->
+                List.of(new Plan.Item(
+                        restriction.name(),
+                        "No " + names(restriction.paused())
+                                + " until a clinician has seen you and a coach clears you; keep pain-free upper-body and core work.",
+                        pause));
         };
     }
 
@@ -371,29 +546,42 @@ public final class PlanPolicy {
         }
         List<Plan.Item> cues = new ArrayList<>();
         if (s.sleep() != null) {
-            cues.add(new Plan.Item("Sleep first", "Sleep is the first recovery lever: no load increase while your "
-                    + "recent nights stay short.", s.sleep()));
+            cues.add(new Plan.Item(
+                    "Sleep first",
+                    "Sleep is the first recovery lever: no load increase while your " + "recent nights stay short.",
+                    s.sleep()));
         }
         if (s.soreness() != null) {
-            cues.add(new Plan.Item("Recovery", "Normal training soreness: no change to the plan. Sleep well and keep "
-                    + "moving with light activity; soreness peaks 24-72 h after training and fades within a week. "
-                    + "Report it again if it gets worse, spreads or lingers.", s.soreness()));
+            cues.add(new Plan.Item(
+                    "Recovery",
+                    "Normal training soreness: no change to the plan. Sleep well and keep "
+                            + "moving with light activity; soreness peaks 24-72 h after training and fades within a week. "
+                            + "Report it again if it gets worse, spreads or lingers.",
+                    s.soreness()));
         }
         if (s.recovery() != null) {
-            cues.add(new Plan.Item("Space heavy spinal sessions", earliest != null
-                    ? "No heavy squat, deadlift or good morning before " + earliest + "."
-                    : "Leave at least " + settings.recovery().nextHeavyMinHours()
-                            + " h after your last heavy squat, deadlift or good morning.", s.recovery()));
+            cues.add(new Plan.Item(
+                    "Space heavy spinal sessions",
+                    earliest != null
+                            ? "No heavy squat, deadlift or good morning before " + earliest + "."
+                            : "Leave at least " + settings.recovery().nextHeavyMinHours()
+                                    + " h after your last heavy squat, deadlift or good morning.",
+                    s.recovery()));
         }
         if (in.restriction() == Restriction.PAUSE_SPINAL_LOADING) {
-            cues.add(new Plan.Item("Keep pain-free upper-body and core work",
-                    "Train what does not load the spine and does not hurt.", s.pause()));
+            cues.add(new Plan.Item(
+                    "Keep pain-free upper-body and core work",
+                    "Train what does not load the spine and does not hurt.",
+                    s.pause()));
         } else if (s.basics() != null) {
-            cues.add(new Plan.Item("Film your sets from the side", "Record working sets of squats and deadlifts from "
-                    + "the side so a coach can check hip and back position.", s.basics()));
+            cues.add(new Plan.Item(
+                    "Film your sets from the side",
+                    "Record working sets of squats and deadlifts from "
+                            + "the side so a coach can check hip and back position.",
+                    s.basics()));
             if (s.goodMorningSquat() != null) {
-                cues.add(new Plan.Item("Try the other bar position", otherBarPosition(in.squatBarPosition()),
-                        s.goodMorningSquat()));
+                cues.add(new Plan.Item(
+                        "Try the other bar position", otherBarPosition(in.squatBarPosition()), s.goodMorningSquat()));
             }
         }
         return List.copyOf(cues);
@@ -413,14 +601,25 @@ public final class PlanPolicy {
     // ---- helpers
 
     private static Reason ended(String code, String what, Reason was) {
-        return was == null ? new Reason(code, what + ".", List.of())
+        return was == null
+                ? new Reason(code, what + ".", List.of())
                 : new Reason(code, what + "; it was there because: " + was.message(), was.fields());
     }
 
     /** The parts of an exercise prescription the athlete acts on: reasons and notes left out. */
     private static List<List<Object>> prescribed(Plan plan) {
-        return plan.exercises().stream().map(e -> Arrays.<Object>asList(e.exercise(), e.sets(), e.reps(), e.tempo(),
-                e.loadKg(), e.loadKgMax(), e.percentOfE1rm(), e.percentOfE1rmMax(), e.mayIncreaseLoad(), e.paused()))
+        return plan.exercises().stream()
+                .map(e -> Arrays.<Object>asList(
+                        e.exercise(),
+                        e.sets(),
+                        e.reps(),
+                        e.tempo(),
+                        e.loadKg(),
+                        e.loadKgMax(),
+                        e.percentOfE1rm(),
+                        e.percentOfE1rmMax(),
+                        e.mayIncreaseLoad(),
+                        e.paused()))
                 .toList();
     }
 
@@ -436,8 +635,10 @@ public final class PlanPolicy {
         return Math.round(value * 100) / 100.0;
     }
 
-    private static String names(List<String> exercises) {
-        List<String> names = exercises.stream().map(e -> e.toLowerCase(Locale.ROOT).replace('_', ' ')).toList();
+    private static String names(List<PlanItem> items) {
+        List<String> names = items.stream()
+                .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .toList();
         if (names.size() < 2) {
             return String.join("", names);
         }

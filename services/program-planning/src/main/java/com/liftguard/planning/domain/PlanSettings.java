@@ -4,14 +4,14 @@ import com.liftguard.events.model.TriageCategory;
 import java.util.Objects;
 
 /**
- * Every number planning uses (RULES.md section 6 and the gate to add load again), so a tenant's clinicians can
+ * Every number planning uses (docs/rules.md section 6 and the gate to add load again), so a tenant's clinicians can
  * tune each one. Percentages are in percent (70 means 70%), never fractions.
  *
  * @param basics the return-to-basics prescription
  * @param recovery the response to load and recovery factors
  * @param gate when load may rise again, and by how much
  * @param plateIncrementKg every load in kg is rounded to a multiple of this (2.5)
- * @param doses the accessory, core and mobility doses; RULES.md names the exercises, not the doses
+ * @param doses the accessory, core and mobility doses; docs/rules.md names the exercises, not the doses
  */
 public record PlanSettings(Basics basics, Recovery recovery, Gate gate, double plateIncrementKg, Doses doses) {
 
@@ -27,7 +27,7 @@ public record PlanSettings(Basics basics, Recovery recovery, Gate gate, double p
         }
     }
 
-    /** The defaults of RULES.md. */
+    /** The defaults of docs/rules.md. */
     public static PlanSettings defaults() {
         return new PlanSettings(Basics.defaults(), Recovery.defaults(), Gate.defaults(), 2.5, Doses.defaults());
     }
@@ -61,9 +61,16 @@ public record PlanSettings(Basics basics, Recovery recovery, Gate gate, double p
      * Return to basics: squats 3-4 sets of 6-8 reps at a 3-1-1 tempo; deadlifts 4-6 reps a set at 70-80% of e1RM
      * with a full reset each rep.
      */
-    public record Basics(int squatSetsMin, int squatSetsMax, int squatRepsMin, int squatRepsMax, String squatTempo,
-                         int deadliftRepsMin, int deadliftRepsMax, double deadliftMinPctOfE1rm,
-                         double deadliftMaxPctOfE1rm) {
+    public record Basics(
+            int squatSetsMin,
+            int squatSetsMax,
+            int squatRepsMin,
+            int squatRepsMax,
+            String squatTempo,
+            int deadliftRepsMin,
+            int deadliftRepsMax,
+            double deadliftMinPctOfE1rm,
+            double deadliftMaxPctOfE1rm) {
         public Basics {
             range("squat sets", squatSetsMin, squatSetsMax);
             range("squat reps", squatRepsMin, squatRepsMax);
@@ -85,8 +92,11 @@ public record PlanSettings(Basics basics, Recovery recovery, Gate gate, double p
      * @param volumeCutSeveralFactorsPct the cut when {@code deloadFactorCount} or more hold at once (30)
      * @param deloadFactorCount this many load/recovery factors at once call for a deload week (2)
      */
-    public record Recovery(int nextHeavyMinHours, double volumeCutOneFactorPct, double volumeCutSeveralFactorsPct,
-                           int deloadFactorCount) {
+    public record Recovery(
+            int nextHeavyMinHours,
+            double volumeCutOneFactorPct,
+            double volumeCutSeveralFactorsPct,
+            int deloadFactorCount) {
         public Recovery {
             if (nextHeavyMinHours < 0 || deloadFactorCount < 1) {
                 throw new IllegalArgumentException("nextHeavyMinHours must be >= 0 and deloadFactorCount >= 1");
@@ -111,8 +121,13 @@ public record PlanSettings(Basics basics, Recovery recovery, Gate gate, double p
      *     RPE or RIR is not clean: nothing shows they stayed at or below {@code maxRpe}, and under-estimating
      *     effort is the error to avoid
      */
-    public record Gate(int sessions, TriageCategory maxPain, double maxRpe, boolean requireLoggedRpe,
-                       double increaseMinPct, double increaseMaxPct) {
+    public record Gate(
+            int sessions,
+            TriageCategory maxPain,
+            double maxRpe,
+            boolean requireLoggedRpe,
+            double increaseMinPct,
+            double increaseMaxPct) {
         public Gate {
             if (sessions < 1) {
                 throw new IllegalArgumentException("the gate needs at least one session: " + sessions);
@@ -127,8 +142,13 @@ public record PlanSettings(Basics basics, Recovery recovery, Gate gate, double p
     }
 
     /** Doses (free text shown to the athlete) of the accessory, core and mobility work of the return to basics. */
-    public record Doses(String romanianDeadlift, String backExtension45, String hipThrust, String coreExercise,
-                        String ankleMobility, String hipMobility) {
+    public record Doses(
+            String romanianDeadlift,
+            String backExtension45,
+            String hipThrust,
+            String coreExercise,
+            String ankleMobility,
+            String hipMobility) {
         public Doses {
             Objects.requireNonNull(romanianDeadlift, "romanianDeadlift");
             Objects.requireNonNull(backExtension45, "backExtension45");

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param maxWorkingSetRpe the highest effective RPE of the session's working sets (RIR converted as 10 - RIR);
  *     null when any working set was logged without an RPE or RIR, since a missing value proves nothing
  */
-public record SpinalSessionSummary(String sessionId, Instant performedAt, TriageCategory worstPain, boolean anyFault,
-                                   Double maxWorkingSetRpe) {
+public record SpinalSessionSummary(
+        String sessionId, Instant performedAt, TriageCategory worstPain, boolean anyFault, Double maxWorkingSetRpe) {
     public SpinalSessionSummary {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(performedAt, "performedAt");

@@ -4,7 +4,7 @@ import com.liftguard.events.model.TriageCategory;
 import java.util.Optional;
 
 /**
- * RULES.md section 6 for triage decisions: EMERGENCY pauses all training, SEE_CLINICIAN pauses spinal
+ * docs/rules.md section 6 for triage decisions: EMERGENCY pauses all training, SEE_CLINICIAN pauses spinal
  * loading, both until a coach clears the athlete. A milder later decision never weakens a pause in
  * force: only a clearance lifts it.
  */

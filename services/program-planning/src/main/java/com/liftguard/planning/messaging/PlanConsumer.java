@@ -6,7 +6,7 @@ import com.liftguard.events.RosterChanged;
 import com.liftguard.events.SessionIngested;
 import com.liftguard.events.TriageDecided;
 import com.liftguard.events.serde.EventCodec;
-import com.liftguard.planning.persistence.PlanChanges;
+import com.liftguard.planning.service.PlanUpdates;
 import com.liftguard.support.outbox.BatchConsumption;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class PlanConsumer {
     @Inject
-    PlanChanges changes;
+    PlanUpdates updates;
 
     @Inject
     BatchConsumption batches;
@@ -31,30 +31,49 @@ public class PlanConsumer {
     @Incoming("triage")
     @Blocking
     public void triage(ConsumerRecords<String, String> records) {
-        batches.apply("triage", records, payload -> EventCodec.decode(payload, TriageDecided.class),
-                PlanConsumer::athleteKey, Event::id, changes::onTriage);
+        batches.apply(
+                "triage",
+                records,
+                payload -> EventCodec.decode(payload, TriageDecided.class),
+                PlanConsumer::athleteKey,
+                Event::id,
+                updates::onTriage);
     }
 
     @Incoming("sessions")
     @Blocking
     public void sessions(ConsumerRecords<String, String> records) {
-        batches.apply("sessions", records, payload -> EventCodec.decode(payload, SessionIngested.class),
-                PlanConsumer::athleteKey, e -> PlanChanges.spinalSets(e.data()).isEmpty() ? null : e.id(),
-                changes::onSession);
+        batches.apply(
+                "sessions",
+                records,
+                payload -> EventCodec.decode(payload, SessionIngested.class),
+                PlanConsumer::athleteKey,
+                PlanUpdates::ledgerId,
+                updates::onSession);
     }
 
     @Incoming("risk")
     @Blocking
     public void risk(ConsumerRecords<String, String> records) {
-        batches.apply("risk", records, payload -> EventCodec.decode(payload, RiskAssessed.class),
-                PlanConsumer::athleteKey, Event::id, changes::onRisk);
+        batches.apply(
+                "risk",
+                records,
+                payload -> EventCodec.decode(payload, RiskAssessed.class),
+                PlanConsumer::athleteKey,
+                Event::id,
+                updates::onRisk);
     }
 
     @Incoming("roster")
     @Blocking
     public void roster(ConsumerRecords<String, String> records) {
-        batches.apply("roster", records, payload -> EventCodec.decode(payload, RosterChanged.class),
-                PlanConsumer::athleteKey, Event::id, changes::onRoster);
+        batches.apply(
+                "roster",
+                records,
+                payload -> EventCodec.decode(payload, RosterChanged.class),
+                PlanConsumer::athleteKey,
+                Event::id,
+                updates::onRoster);
     }
 
     static String athleteKey(Event<?> event) {

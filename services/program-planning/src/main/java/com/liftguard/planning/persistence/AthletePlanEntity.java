@@ -1,30 +1,36 @@
 package com.liftguard.planning.persistence;
 
+import com.liftguard.events.model.TriageCategory;
+import com.liftguard.events.model.Variant;
+import com.liftguard.planning.domain.Restriction;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
+import java.time.LocalDate;
 
 /** The athlete's plan state: the restriction in force with what caused it, and the coaches on the roster. */
 @Entity
 @Table(name = "athlete_plan")
 public class AthletePlanEntity extends PanacheEntityBase {
     @Embeddable
-    public record Key(@Column(length = 64) String tenant,
-                      @Column(name = "athlete_id", length = 128) String athleteId) implements Serializable {
-    }
+    public record Key(
+            @Column(length = 64) String tenant,
+            @Column(name = "athlete_id", length = 128) String athleteId) implements Serializable {}
 
     @EmbeddedId
     public Key key;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
-    public String restriction;
+    public Restriction restriction;
 
     @Column(name = "reason_code", length = 64)
     public String reasonCode;
@@ -51,8 +57,9 @@ public class AthletePlanEntity extends PanacheEntityBase {
     @Column(name = "basics_since")
     public Instant basicsSince;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "latest_triage", length = 32)
-    public String latestTriage;
+    public TriageCategory latestTriage;
 
     /** JSON Reason[] of the latest triage decision. */
     @Column(name = "latest_triage_reasons", length = 100_000)
@@ -63,7 +70,7 @@ public class AthletePlanEntity extends PanacheEntityBase {
     public String riskFactors;
 
     @Column(name = "risk_as_of")
-    public java.time.LocalDate riskAsOf;
+    public LocalDate riskAsOf;
 
     /** JSON map exercise to kg. */
     @Column(length = 10_000)
@@ -72,8 +79,9 @@ public class AthletePlanEntity extends PanacheEntityBase {
     @Column(name = "last_heavy_at")
     public Instant lastHeavyAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "squat_bar", length = 16)
-    public String squatBar;
+    public Variant squatBar;
 
     @Column(name = "squat_bar_at")
     public Instant squatBarAt;
@@ -82,21 +90,17 @@ public class AthletePlanEntity extends PanacheEntityBase {
     @Column(name = "current_plan", length = 1_000_000)
     public String currentPlan;
 
-    public List<String> coaches() {
-        return coachIds.isEmpty() ? List.of() : Arrays.asList(coachIds.split("\n"));
-    }
-
     /**
      * The athlete's plan row, locked for the rest of the transaction (SELECT ... FOR UPDATE): the consumers
      * of four topics change it concurrently, and without the lock one transaction's write would silently
      * undo another's (a lost update). Two first inserts race on the primary key; the loser is retried.
      */
     public static AthletePlanEntity findOrCreate(String tenant, String athleteId) {
-        AthletePlanEntity plan = findById(new Key(tenant, athleteId), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        AthletePlanEntity plan = findById(new Key(tenant, athleteId), LockModeType.PESSIMISTIC_WRITE);
         if (plan == null) {
             plan = new AthletePlanEntity();
             plan.key = new Key(tenant, athleteId);
-            plan.restriction = "NONE";
+            plan.restriction = Restriction.NONE;
             plan.persist();
         }
         return plan;

@@ -1,10 +1,13 @@
 package com.liftguard.planning.persistence;
 
+import com.liftguard.events.model.TriageCategory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
@@ -18,8 +21,8 @@ public class GateSessionEntity extends PanacheEntityBase {
     public record Key(
             @Column(length = 64) String tenant,
             @Column(name = "athlete_id", length = 128) String athleteId,
-            @Column(name = "session_id", length = 128) String sessionId) implements Serializable {
-    }
+            @Column(name = "session_id", length = 128) String sessionId)
+            implements Serializable {}
 
     @EmbeddedId
     public Key key;
@@ -34,8 +37,9 @@ public class GateSessionEntity extends PanacheEntityBase {
     @Column(name = "max_rpe")
     public Double maxRpe;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "worst_pain", length = 32)
-    public String worstPain;
+    public TriageCategory worstPain;
 
     public static GateSessionEntity findOrCreate(String tenant, String athleteId, String sessionId) {
         Key key = new Key(tenant, athleteId, sessionId);
@@ -49,8 +53,8 @@ public class GateSessionEntity extends PanacheEntityBase {
     }
 
     /** A gate session as the gate reads it: a projection, not a tracked entity. */
-    public record Row(String sessionId, Instant performedAt, String worstPain, Boolean anyFault, Double maxRpe) {
-    }
+    public record Row(
+            String sessionId, Instant performedAt, TriageCategory worstPain, Boolean anyFault, Double maxRpe) {}
 
     /**
      * Newest first, ordered by every column of the time index (tenant and athlete are fixed): only then does H2
@@ -63,16 +67,18 @@ public class GateSessionEntity extends PanacheEntityBase {
      * read for every replan, so as rows, without building and tracking an entity per session.
      */
     public static List<Row> rowsAfter(String tenant, String athleteId, Instant since, int limit) {
-        String select = "select g.key.sessionId, g.performedAt, g.worstPain, g.anyFault, g.maxRpe from GateSessionEntity g "
-                + "where g.key.tenant = ?1 and g.key.athleteId = ?2 and ";
+        String select =
+                "select g.key.sessionId, g.performedAt, g.worstPain, g.anyFault, g.maxRpe from GateSessionEntity g "
+                        + "where g.key.tenant = ?1 and g.key.athleteId = ?2 and ";
         var query = since == null
                 ? getEntityManager().createQuery(select + "g.performedAt is not null" + LATEST_FIRST, Object[].class)
-                : getEntityManager().createQuery(select + "g.performedAt > ?3" + LATEST_FIRST, Object[].class)
+                : getEntityManager()
+                        .createQuery(select + "g.performedAt > ?3" + LATEST_FIRST, Object[].class)
                         .setParameter(3, since);
         // a list, not a stream: an unclosed stream holds its statement open to the end of the transaction, and
         // H2 re-parses a query whose cached statement is still open
         return query.setParameter(1, tenant).setParameter(2, athleteId).setMaxResults(limit).getResultList().stream()
-                .map(r -> new Row((String) r[0], (Instant) r[1], (String) r[2], (Boolean) r[3], (Double) r[4]))
+                .map(r -> new Row((String) r[0], (Instant) r[1], (TriageCategory) r[2], (Boolean) r[3], (Double) r[4]))
                 .toList();
     }
 }

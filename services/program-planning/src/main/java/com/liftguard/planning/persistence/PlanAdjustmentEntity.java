@@ -1,8 +1,12 @@
 package com.liftguard.planning.persistence;
 
+import com.liftguard.planning.domain.Adjustment;
+import com.liftguard.planning.domain.Restriction;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -22,11 +26,13 @@ public class PlanAdjustmentEntity extends PanacheEntityBase {
     @Column(name = "athlete_id", nullable = false, length = 128)
     public String athleteId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
-    public String action;
+    public Adjustment.Action action;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
-    public String restriction;
+    public Restriction restriction;
 
     /** The reason as JSON ({code, message, fields}). */
     @Column(nullable = false, length = 20_000)
@@ -42,6 +48,8 @@ public class PlanAdjustmentEntity extends PanacheEntityBase {
     public Instant madeAt;
 
     public static List<PlanAdjustmentEntity> newestFirst(String tenant, String athleteId, int limit) {
-        return find("tenant = ?1 and athleteId = ?2 order by madeAt desc", tenant, athleteId).page(0, limit).list();
+        return find("tenant = ?1 and athleteId = ?2 order by madeAt desc", tenant, athleteId)
+                .page(0, limit)
+                .list();
     }
 }

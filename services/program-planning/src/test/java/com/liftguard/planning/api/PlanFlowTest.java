@@ -1,6 +1,7 @@
 package com.liftguard.planning.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -23,9 +24,12 @@ import com.liftguard.events.model.Reason;
 import com.liftguard.events.model.TriageCategory;
 import com.liftguard.events.serde.EventCodec;
 import com.liftguard.infra.LiftguardTestResource;
-import com.liftguard.infra.TopicProbe;
+import com.liftguard.planning.messaging.PlanConsumer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +39,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import jakarta.inject.Inject;
-import com.liftguard.planning.messaging.PlanConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,41 +55,74 @@ class PlanFlowTest {
     @Inject
     PlanConsumer consumer;
 
-    private TopicProbe kafka;
+    private static KafkaCompanion kafka;
     private String athlete;
 
-    @BeforeEach
-    void setUp() {
-        kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        athlete = "a-" + UUID.randomUUID();
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
-    @AfterEach
-    void tearDown() {
+    @AfterAll
+    static void disconnect() {
         kafka.close();
     }
 
+    @BeforeEach
+    void setUp() {
+        athlete = "a-" + UUID.randomUUID();
+    }
+
     private void send(String topic, Event<?> event) {
-        kafka.send(topic, event.key(), EventCodec.encode(event));
+        OneKey.send(kafka, topic, event.key(), EventCodec.encode(event));
     }
 
     private Event<TriageDecided> triage(String id, TriageCategory category, String code) {
-        PainReport report = new PainReport(PainRegion.LOWER_BACK, PainSide.LEFT, PainQuality.SHOOTING, 6,
-                PainOnset.WITHIN_HOURS, 5, PainTrend.STABLE, true, false, false, false, false, false, false, false, false);
-        TriageDecided t = new TriageDecided(EventIds.derive(id, athlete), athlete, TriageDecided.SourceKind.SESSION,
-                "s-" + id, 0, report, category, List.of(new Reason(code, "because " + code, List.of("radiatesBelowKnee"))),
+        PainReport report = new PainReport(
+                PainRegion.LOWER_BACK,
+                PainSide.LEFT,
+                PainQuality.SHOOTING,
+                6,
+                PainOnset.WITHIN_HOURS,
+                5,
+                PainTrend.STABLE,
+                true,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false);
+        TriageDecided t = new TriageDecided(
+                EventIds.derive(id, athlete),
+                athlete,
+                TriageDecided.SourceKind.SESSION,
+                "s-" + id,
+                0,
+                report,
+                category,
+                List.of(new Reason(code, "because " + code, List.of("radiatesBelowKnee"))),
                 Instant.now());
         return Event.of(t.decisionId(), "/test", "acme", t, Instant.now());
     }
 
     private void roster(String... coaches) {
-        send(Topics.ROSTER, Event.of(EventIds.derive("roster", athlete, UUID.randomUUID().toString()), "/test", "acme",
-                new RosterChanged(athlete, "Ann", List.of(coaches), Instant.now()), Instant.now()));
+        send(
+                Topics.ROSTER,
+                Event.of(
+                        EventIds.derive("roster", athlete, UUID.randomUUID().toString()),
+                        "/test",
+                        "acme",
+                        new RosterChanged(athlete, "Ann", List.of(coaches), Instant.now()),
+                        Instant.now()));
     }
 
     private List<Event<RecoveryScheduled>> recoveryEvents(int expected) {
-        return kafka.awaitExactly(Topics.RECOVERY, "acme:" + athlete, expected).stream()
-                .map(r -> EventCodec.decode(r.value(), RecoveryScheduled.class)).toList();
+        return OneKey.exactly(kafka, Topics.RECOVERY, "acme:" + athlete, expected).stream()
+                .map(r -> EventCodec.decode(r.value(), RecoveryScheduled.class))
+                .toList();
     }
 
     @Test
@@ -93,41 +132,76 @@ class PlanFlowTest {
         send(Topics.TRIAGE, decided);
 
         List<Event<RecoveryScheduled>> events = recoveryEvents(1);
-        assertEquals(RecoveryScheduled.Action.PAUSE_SPINAL_LOADING, events.get(0).data().action());
+        assertEquals(
+                RecoveryScheduled.Action.PAUSE_SPINAL_LOADING,
+                events.get(0).data().action());
         assertEquals(decided.id(), events.get(0).data().causeEventId());
-        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/plan")
-                .then().statusCode(200)
+        given().header("X-Api-Key", "acme-key")
+                .when()
+                .get("/v1/athletes/" + athlete + "/plan")
+                .then()
+                .statusCode(200)
                 .body("mayIncreaseLoad", equalTo(false))
                 .body("restrictions[0].restriction", equalTo("PAUSE_SPINAL_LOADING"))
                 .body("restrictions[0].reason.code", equalTo("RADIATES_BELOW_KNEE"));
 
         // a replay changes nothing: no second event, no second adjustment
-        List<String> adjustments = given().header("X-Api-Key", "acme-key").when()
-                .get("/v1/athletes/" + athlete + "/adjustments").then().statusCode(200)
+        List<String> adjustments = given().header("X-Api-Key", "acme-key")
+                .when()
+                .get("/v1/athletes/" + athlete + "/adjustments")
+                .then()
+                .statusCode(200)
                 .body("items.action", hasItem("PAUSE_SPINAL_LOADING"))
                 .body("items.causeEventId", everyItem(equalTo(decided.id())))
-                .extract().jsonPath().getList("items.id");
+                .extract()
+                .jsonPath()
+                .getList("items.id");
         send(Topics.TRIAGE, decided);
         assertEquals(1, recoveryEvents(1).size());
-        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/adjustments")
-                .then().statusCode(200).body("items.id", equalTo(adjustments));
+        given().header("X-Api-Key", "acme-key")
+                .when()
+                .get("/v1/athletes/" + athlete + "/adjustments")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(adjustments));
 
         // a stranger cannot clear; the coach can, once
-        given().header("X-Api-Key", "acme-key").contentType("application/json").body("{\"coachId\":\"stranger\"}")
-                .when().post("/v1/athletes/" + athlete + "/clearance").then().statusCode(403);
+        given().header("X-Api-Key", "acme-key")
+                .contentType("application/json")
+                .body("{\"coachId\":\"stranger\"}")
+                .when()
+                .post("/v1/athletes/" + athlete + "/clearance")
+                .then()
+                .statusCode(403);
         // (the roster comes on its own topic: until it has been read, c1 is not yet a coach of the athlete)
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .header("X-Api-Key", "acme-key").contentType("application/json")
-                .body("{\"coachId\":\"c1\",\"note\":\"seen by physio, cleared\"}")
-                .when().post("/v1/athletes/" + athlete + "/clearance")
-                .then().statusCode(200).body("clearedBy", equalTo("c1")));
-        assertEquals(RecoveryScheduled.Action.CLEARED, recoveryEvents(2).get(1).data().action());
-        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/plan")
-                .then().statusCode(200).body("restrictions", hasSize(0))
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().header("X-Api-Key", "acme-key")
+                        .contentType("application/json")
+                        .body("{\"coachId\":\"c1\",\"note\":\"seen by physio, cleared\"}")
+                        .when()
+                        .post("/v1/athletes/" + athlete + "/clearance")
+                        .then()
+                        .statusCode(200)
+                        .body("clearedBy", equalTo("c1")));
+        assertEquals(
+                RecoveryScheduled.Action.CLEARED,
+                recoveryEvents(2).get(1).data().action());
+        given().header("X-Api-Key", "acme-key")
+                .when()
+                .get("/v1/athletes/" + athlete + "/plan")
+                .then()
+                .statusCode(200)
+                .body("restrictions", hasSize(0))
                 // cleared, but back to basics: no load increase until the gate is met
-                .body("returnToBasics", equalTo(true)).body("mayIncreaseLoad", equalTo(false));
-        given().header("X-Api-Key", "acme-key").contentType("application/json").body("{\"coachId\":\"c1\"}")
-                .when().post("/v1/athletes/" + athlete + "/clearance").then().statusCode(409);
+                .body("returnToBasics", equalTo(true))
+                .body("mayIncreaseLoad", equalTo(false));
+        given().header("X-Api-Key", "acme-key")
+                .contentType("application/json")
+                .body("{\"coachId\":\"c1\"}")
+                .when()
+                .post("/v1/athletes/" + athlete + "/clearance")
+                .then()
+                .statusCode(409);
     }
 
     @Test
@@ -136,9 +210,15 @@ class PlanFlowTest {
         send(Topics.TRIAGE, triage("e1", TriageCategory.EMERGENCY, "SADDLE_NUMBNESS"));
         send(Topics.TRIAGE, triage("e2", TriageCategory.SEE_CLINICIAN, "FEVER"));
         List<Event<RecoveryScheduled>> events = recoveryEvents(1);
-        assertEquals(RecoveryScheduled.Action.PAUSE_ALL_TRAINING, events.get(0).data().action());
-        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/plan")
-                .then().statusCode(200).body("restrictions[0].paused", equalTo(List.of("ALL_TRAINING")));
+        assertEquals(
+                RecoveryScheduled.Action.PAUSE_ALL_TRAINING,
+                events.get(0).data().action());
+        given().header("X-Api-Key", "acme-key")
+                .when()
+                .get("/v1/athletes/" + athlete + "/plan")
+                .then()
+                .statusCode(200)
+                .body("restrictions[0].paused", equalTo(List.of("ALL_TRAINING")));
     }
 
     @Test
@@ -149,8 +229,12 @@ class PlanFlowTest {
             for (int i = 0; i < 20; i++) {
                 athlete = "race-" + i + "-" + UUID.randomUUID();
                 Event<TriageDecided> decided = triage("r" + i, TriageCategory.EMERGENCY, "SADDLE_NUMBNESS");
-                String rosterJson = EventCodec.encode(Event.of(EventIds.derive("roster", athlete), "/test", "acme",
-                        new RosterChanged(athlete, "Ann", List.of("c1"), Instant.now()), Instant.now()));
+                String rosterJson = EventCodec.encode(Event.of(
+                        EventIds.derive("roster", athlete),
+                        "/test",
+                        "acme",
+                        new RosterChanged(athlete, "Ann", List.of("c1"), Instant.now()),
+                        Instant.now()));
                 CyclicBarrier together = new CyclicBarrier(2);
                 Future<?> a = pool.submit(() -> {
                     together.await();
@@ -164,8 +248,12 @@ class PlanFlowTest {
                 });
                 a.get(30, TimeUnit.SECONDS);
                 b.get(30, TimeUnit.SECONDS);
-                given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/plan")
-                        .then().statusCode(200).body("restrictions[0].paused", equalTo(List.of("ALL_TRAINING")));
+                given().header("X-Api-Key", "acme-key")
+                        .when()
+                        .get("/v1/athletes/" + athlete + "/plan")
+                        .then()
+                        .statusCode(200)
+                        .body("restrictions[0].paused", equalTo(List.of("ALL_TRAINING")));
             }
         } finally {
             pool.shutdownNow();
@@ -173,30 +261,43 @@ class PlanFlowTest {
     }
 
     /** A poll of one record, as the channel hands it over. */
-    private org.apache.kafka.clients.consumer.ConsumerRecords<String, String> oneRecord(String topic, String value) {
-        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition(topic, 0);
-        return new org.apache.kafka.clients.consumer.ConsumerRecords<>(Map.of(tp,
-                List.of(new org.apache.kafka.clients.consumer.ConsumerRecord<>(topic, 0, 0L, "acme:" + athlete, value))),
-                Map.of());
+    private ConsumerRecords<String, String> oneRecord(String topic, String value) {
+        TopicPartition tp = new TopicPartition(topic, 0);
+        return new ConsumerRecords<>(
+                Map.of(tp, List.of(new ConsumerRecord<>(topic, 0, 0L, "acme:" + athlete, value))), Map.of());
     }
 
     @Test
     void clearanceRequestsAreValidatedAndScopedToTheTenant() {
-        given().header("X-Api-Key", "acme-key").contentType("application/json").body("{\"note\":5,\"x\":1}")
-                .when().post("/v1/athletes/" + athlete + "/clearance")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().header("X-Api-Key", "acme-key")
+                .contentType("application/json")
+                .body("{\"note\":5,\"x\":1}")
+                .when()
+                .post("/v1/athletes/" + athlete + "/clearance")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.pointer", equalTo(List.of("/x", "/coachId", "/note")));
         roster("c1");
         send(Topics.TRIAGE, triage("g1", TriageCategory.EMERGENCY, "SADDLE_NUMBNESS"));
         recoveryEvents(1);
-        given().header("X-Api-Key", "globex-key").when().get("/v1/athletes/" + athlete + "/plan").then().statusCode(404);
-        given().header("X-Api-Key", "globex-key").contentType("application/json").body("{\"coachId\":\"c1\"}")
-                .when().post("/v1/athletes/" + athlete + "/clearance").then().statusCode(404);
+        given().header("X-Api-Key", "globex-key")
+                .when()
+                .get("/v1/athletes/" + athlete + "/plan")
+                .then()
+                .statusCode(404);
+        given().header("X-Api-Key", "globex-key")
+                .contentType("application/json")
+                .body("{\"coachId\":\"c1\"}")
+                .when()
+                .post("/v1/athletes/" + athlete + "/clearance")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void unreadableRecordsGoToTheDeadLetterTopic() {
-        kafka.send(Topics.TRIAGE, "acme:" + athlete, "not an event");
-        kafka.awaitExactly("liftguard.triage.v1.dlq.program-planning", "acme:" + athlete, 1);
+        OneKey.send(kafka, Topics.TRIAGE, "acme:" + athlete, "not an event");
+        OneKey.exactly(kafka, "liftguard.triage.v1.dlq.program-planning", "acme:" + athlete, 1);
     }
 }

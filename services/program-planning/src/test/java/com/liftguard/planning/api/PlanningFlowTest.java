@@ -2,6 +2,8 @@ package com.liftguard.planning.api;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -28,13 +30,16 @@ import com.liftguard.events.model.PainReport;
 import com.liftguard.events.model.PainSide;
 import com.liftguard.events.model.PainTrend;
 import com.liftguard.events.model.Reason;
+import com.liftguard.events.model.RiskFactor;
 import com.liftguard.events.model.RiskLevel;
 import com.liftguard.events.model.TechniqueFault;
 import com.liftguard.events.model.TriageCategory;
 import com.liftguard.events.model.Variant;
 import com.liftguard.events.serde.EventCodec;
 import com.liftguard.infra.LiftguardTestResource;
-import com.liftguard.infra.TopicProbe;
+import com.liftguard.planning.domain.PlanState;
+import com.liftguard.planning.persistence.PlanStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -42,33 +47,52 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** RULES.md section 6 end to end: triage, risk and sessions in; plan, adjustments and events out. */
+/** docs/rules.md section 6 end to end: triage, risk and sessions in; plan, adjustments and events out. */
 @QuarkusTest
 @WithTestResource(LiftguardTestResource.class)
 class PlanningFlowTest {
-    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.DAYS);
+    private static final Instant T0 =
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.DAYS);
 
-    private TopicProbe kafka;
+    private static KafkaCompanion kafka;
+
+    @Inject
+    PlanStore store;
+
     private String athlete;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
 
     @BeforeEach
     void setUp() {
-        kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         athlete = "a-" + UUID.randomUUID();
         RestAssured.config = RestAssuredConfig.config()
                 .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
@@ -77,39 +101,74 @@ class PlanningFlowTest {
     @AfterEach
     void tearDown() {
         RestAssured.reset();
-        kafka.close();
     }
 
     private void send(Event<?> event) {
-        kafka.send(event.eventType().topic(), event.key(), EventCodec.encode(event));
+        OneKey.send(kafka, event.eventType().topic(), event.key(), EventCodec.encode(event));
     }
 
     private void roster() {
-        send(Event.of(EventIds.derive("roster", athlete), "/test", "acme",
-                new RosterChanged(athlete, "Ann", List.of("c1"), T0), T0));
+        send(Event.of(
+                EventIds.derive("roster", athlete),
+                "/test",
+                "acme",
+                new RosterChanged(athlete, "Ann", List.of("c1"), T0),
+                T0));
     }
 
     private Event<TriageDecided> triage(String sessionId, TriageCategory category, String code) {
-        PainReport report = new PainReport(PainRegion.LOWER_BACK, PainSide.LEFT, PainQuality.ACHING, 5,
-                PainOnset.WITHIN_HOURS, 5, PainTrend.STABLE, false, false, false, false, false, false, false, false, false);
-        TriageDecided t = new TriageDecided(EventIds.derive(athlete, sessionId, code), athlete,
-                TriageDecided.SourceKind.SESSION, sessionId, 0, report, category,
-                List.of(new Reason(code, "because " + code, List.of("intensity"))), T0);
+        PainReport report = new PainReport(
+                PainRegion.LOWER_BACK,
+                PainSide.LEFT,
+                PainQuality.ACHING,
+                5,
+                PainOnset.WITHIN_HOURS,
+                5,
+                PainTrend.STABLE,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false);
+        TriageDecided t = new TriageDecided(
+                EventIds.derive(athlete, sessionId, code),
+                athlete,
+                TriageDecided.SourceKind.SESSION,
+                sessionId,
+                0,
+                report,
+                category,
+                List.of(new Reason(code, "because " + code, List.of("intensity"))),
+                T0);
         return Event.of(t.decisionId(), "/test", "acme", t, T0);
     }
 
-    private Event<RiskAssessed> risk(String sourceId, LocalDate asOf, Map<Exercise, Double> e1rm, Instant lastHeavy,
-                                     String... codes) {
-        List<RiskAssessed.Factor> factors = java.util.Arrays.stream(codes)
-                .map(c -> new RiskAssessed.Factor(c, "because " + c, Map.of("acwr", 1.7))).toList();
-        RiskAssessed r = new RiskAssessed(athlete, codes.length == 0 ? RiskLevel.LOW : RiskLevel.MODERATE, factors,
-                sourceId, T0, asOf, e1rm, lastHeavy, null);
-        return Event.of(EventIds.derive("risk", athlete, sourceId, String.join(",", codes)), "/test", "acme", r, T0);
+    private Event<RiskAssessed> risk(
+            String sourceId, LocalDate asOf, Map<Exercise, Double> e1rm, Instant lastHeavy, RiskFactor... codes) {
+        List<RiskAssessed.Factor> factors = Arrays.stream(codes)
+                .map(c -> new RiskAssessed.Factor(c, "because " + c, Map.of("acwr", 1.7)))
+                .toList();
+        RiskAssessed r = new RiskAssessed(
+                athlete,
+                codes.length == 0 ? RiskLevel.LOW : RiskLevel.MODERATE,
+                factors,
+                sourceId,
+                T0,
+                asOf,
+                e1rm,
+                lastHeavy,
+                null);
+        String codeList = String.join(",", Arrays.stream(codes).map(Enum::name).toList());
+        return Event.of(EventIds.derive("risk", athlete, sourceId, codeList), "/test", "acme", r, T0);
     }
 
     private Event<SessionIngested> session(String id, Instant at, LoggedSet... sets) {
-        SessionIngested s = new SessionIngested(id, athlete, at.atOffset(ZoneOffset.ofHours(1)), 60, 7, List.of(sets),
-                null, List.of(), T0);
+        SessionIngested s = new SessionIngested(
+                id, athlete, at.atOffset(ZoneOffset.ofHours(1)), 60, 7, List.of(sets), null, List.of(), T0);
         return Event.of(EventIds.derive("session", athlete, id), "/test", "acme", s, T0);
     }
 
@@ -118,18 +177,24 @@ class PlanningFlowTest {
     }
 
     private void awaitPlan(Consumer<ValidatableResponse> check) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> check.accept(given().header("X-Api-Key", "acme-key")
-                .when().get("/v1/athletes/" + athlete + "/plan").then().statusCode(200)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> check.accept(given().header("X-Api-Key", "acme-key")
+                        .when()
+                        .get("/v1/athletes/" + athlete + "/plan")
+                        .then()
+                        .statusCode(200)));
     }
 
     private List<Event<LoadAdjusted>> loadEvents(int expected) {
-        return kafka.awaitExactly(Topics.LOAD_ADJUSTMENTS, "acme:" + athlete, expected).stream()
-                .map(r -> EventCodec.decode(r.value(), LoadAdjusted.class)).toList();
+        return OneKey.exactly(kafka, Topics.LOAD_ADJUSTMENTS, "acme:" + athlete, expected).stream()
+                .map(r -> EventCodec.decode(r.value(), LoadAdjusted.class))
+                .toList();
     }
 
     private List<Event<RecoveryScheduled>> recoveryEvents(int expected) {
-        return kafka.awaitExactly(Topics.RECOVERY, "acme:" + athlete, expected).stream()
-                .map(r -> EventCodec.decode(r.value(), RecoveryScheduled.class)).toList();
+        return OneKey.exactly(kafka, Topics.RECOVERY, "acme:" + athlete, expected).stream()
+                .map(r -> EventCodec.decode(r.value(), RecoveryScheduled.class))
+                .toList();
     }
 
     @Test
@@ -156,45 +221,70 @@ class PlanningFlowTest {
         // the first assessment changed nothing worth announcing; the return to basics did
         LoadAdjusted basics = loadEvents(1).get(0).data();
         assertEquals("INTENSITY_MODERATE", basics.reason().code());
-        assertTrue(basics.prescriptions().stream().anyMatch(p -> p.exercise() == Exercise.DEADLIFT
-                && Double.valueOf(140.0).equals(p.loadKg()) && !p.mayIncreaseLoad()));
-        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/adjustments")
-                .then().statusCode(200).body("items.action", hasItem("BASICS_STARTED"));
+        assertTrue(basics.prescriptions().stream()
+                .anyMatch(p -> p.exercise() == Exercise.DEADLIFT
+                        && Double.valueOf(140.0).equals(p.loadKg())
+                        && !p.mayIncreaseLoad()));
+        given().header("X-Api-Key", "acme-key")
+                .when()
+                .get("/v1/athletes/" + athlete + "/adjustments")
+                .then()
+                .statusCode(200)
+                .body("items.action", hasItem("BASICS_STARTED"));
     }
 
     @Test
     void aGoodMorningSquatPatternSuggestsTheOtherBarPosition() {
         roster();
-        send(session("gm1", T0, squat(Variant.HIGH_BAR, 7, TechniqueFault.GOOD_MORNING_SQUAT),
+        send(session(
+                "gm1",
+                T0,
+                squat(Variant.HIGH_BAR, 7, TechniqueFault.GOOD_MORNING_SQUAT),
                 squat(Variant.HIGH_BAR, 7.5, TechniqueFault.GOOD_MORNING_SQUAT)));
         awaitPlan(r -> r.body("gate", notNullValue()));
-        send(risk("gm1", LocalDate.now(), null, null, "PATTERN_GOOD_MORNING_SQUAT"));
+        send(risk("gm1", LocalDate.now(), null, null, RiskFactor.PATTERN_GOOD_MORNING_SQUAT));
         awaitPlan(r -> r.body("returnToBasics", equalTo(true))
                 .body("basicsReason.code", equalTo("PATTERN_GOOD_MORNING_SQUAT"))
-                .body("cues.find { it.name == 'Try the other bar position' }.detail",
-                        org.hamcrest.Matchers.containsString("low-bar")));
+                .body("cues.find { it.name == 'Try the other bar position' }.detail", containsString("low-bar")));
     }
 
     @Test
     void twoLoadFactorsSpaceHeavySessionsCutVolumeThirtyPercentAndDeload() {
         roster();
         Instant lastHeavy = T0.plus(1, ChronoUnit.DAYS);
-        send(risk("r1", LocalDate.now(), Map.of(Exercise.DEADLIFT, 200.0), lastHeavy, "ACWR_SPIKE", "MONOTONY_HIGH"));
+        send(risk(
+                "r1",
+                LocalDate.now(),
+                Map.of(Exercise.DEADLIFT, 200.0),
+                lastHeavy,
+                RiskFactor.ACWR_SPIKE,
+                RiskFactor.MONOTONY_HIGH));
         awaitPlan(r -> r.body("spinalVolumeChangePct", equalTo(-30.0))
                 .body("deloadWeek", equalTo(true))
-                .body("earliestNextHeavySpinal", equalTo(lastHeavy.plus(72, ChronoUnit.HOURS).toString()))
+                .body(
+                        "earliestNextHeavySpinal",
+                        equalTo(lastHeavy.plus(72, ChronoUnit.HOURS).toString()))
                 .body("mayIncreaseLoad", equalTo(false)));
-        List<RecoveryScheduled.Action> actions = recoveryEvents(2).stream().map(e -> e.data().action()).toList();
-        assertTrue(actions.containsAll(List.of(RecoveryScheduled.Action.SPACE_HEAVY_SESSIONS,
-                RecoveryScheduled.Action.DELOAD_WEEK)), actions.toString());
+        List<RecoveryScheduled.Action> actions =
+                recoveryEvents(2).stream().map(e -> e.data().action()).toList();
+        assertTrue(
+                actions.containsAll(
+                        List.of(RecoveryScheduled.Action.SPACE_HEAVY_SESSIONS, RecoveryScheduled.Action.DELOAD_WEEK)),
+                actions.toString());
         LoadAdjusted cut = loadEvents(1).get(0).data();
         assertEquals(-30.0, cut.spinalVolumeChangePct());
         // the same assessment again changes nothing and publishes nothing
-        send(risk("r1", LocalDate.now(), Map.of(Exercise.DEADLIFT, 200.0), lastHeavy, "ACWR_SPIKE", "MONOTONY_HIGH"));
+        send(risk(
+                "r1",
+                LocalDate.now(),
+                Map.of(Exercise.DEADLIFT, 200.0),
+                lastHeavy,
+                RiskFactor.ACWR_SPIKE,
+                RiskFactor.MONOTONY_HIGH));
         recoveryEvents(2);
         loadEvents(1);
         // one factor left: a 20% cut, no deload
-        send(risk("r2", LocalDate.now(), Map.of(Exercise.DEADLIFT, 200.0), lastHeavy, "ACWR_SPIKE"));
+        send(risk("r2", LocalDate.now(), Map.of(Exercise.DEADLIFT, 200.0), lastHeavy, RiskFactor.ACWR_SPIKE));
         awaitPlan(r -> r.body("spinalVolumeChangePct", equalTo(-20.0)).body("deloadWeek", equalTo(false)));
     }
 
@@ -203,34 +293,49 @@ class PlanningFlowTest {
         roster();
         LocalDate day = LocalDate.now().minusDays(2);
         send(risk("d1", day, Map.of(Exercise.DEADLIFT, 200.0), null));
-        String firstBuilt = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        String firstBuilt =
+                day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         awaitPlan(r -> r.body("asOf", equalTo(firstBuilt)).body("exercises.exercise", equalTo(List.of("DEADLIFT"))));
 
         // the next day's assessment says what the last one said: recorded, but the plan is not rebuilt
         send(risk("d2", day.plusDays(1), Map.of(Exercise.DEADLIFT, 200.0), null));
-        await().atMost(Duration.ofSeconds(20)).until(() -> day.plusDays(1).equals(
-                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> com.liftguard.planning.persistence
-                        .AthletePlanEntity.<com.liftguard.planning.persistence.AthletePlanEntity>findById(
-                                new com.liftguard.planning.persistence.AthletePlanEntity.Key("acme", athlete)).riskAsOf)));
-        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/plan")
-                .then().statusCode(200).body("asOf", equalTo(firstBuilt));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Optional.of(day.plusDays(1))
+                        .equals(QuarkusTransaction.requiringNew()
+                                .call(() -> store.find("acme", athlete)
+                                        .map(PlanState::risk)
+                                        .map(PlanState.Risk::asOf))));
+        given().header("X-Api-Key", "acme-key")
+                .when()
+                .get("/v1/athletes/" + athlete + "/plan")
+                .then()
+                .statusCode(200)
+                .body("asOf", equalTo(firstBuilt));
 
         // a new e1RM rebuilds it, as of the day of the assessment that brought it
         send(risk("d3", day.plusDays(2), Map.of(Exercise.DEADLIFT, 200.0, Exercise.BACK_SQUAT, 150.0), null));
-        awaitPlan(r -> r.body("asOf", equalTo(day.plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant().toString()))
+        awaitPlan(r -> r.body(
+                        "asOf",
+                        equalTo(day.plusDays(3)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .toString()))
                 .body("exercises.exercise", hasItems("DEADLIFT", "BACK_SQUAT")));
     }
 
     @Test
     void shortSleepHoldsLoadAndNormalSorenessChangesNothing() {
         roster();
-        send(risk("z1", LocalDate.now(), null, null, "SHORT_SLEEP"));
-        awaitPlan(r -> r.body("mayIncreaseLoad", equalTo(false)).body("loadIncreaseReason.code", equalTo("SHORT_SLEEP"))
+        send(risk("z1", LocalDate.now(), null, null, RiskFactor.SHORT_SLEEP));
+        awaitPlan(r -> r.body("mayIncreaseLoad", equalTo(false))
+                .body("loadIncreaseReason.code", equalTo("SHORT_SLEEP"))
                 .body("cues.name", hasItem("Sleep first")));
         send(risk("z2", LocalDate.now(), null, null));
         send(triage("z2", TriageCategory.NORMAL_SORENESS, "NORMAL_SORENESS"));
-        awaitPlan(r -> r.body("mayIncreaseLoad", equalTo(true)).body("returnToBasics", equalTo(false))
-                .body("cues.name", hasItem("Recovery")).body("restrictions", org.hamcrest.Matchers.empty()));
+        awaitPlan(r -> r.body("mayIncreaseLoad", equalTo(true))
+                .body("returnToBasics", equalTo(false))
+                .body("cues.name", hasItem("Recovery"))
+                .body("restrictions", empty()));
     }
 
     @Test
@@ -247,8 +352,12 @@ class PlanningFlowTest {
         awaitPlan(r -> r.body("gate.consecutiveCleanSessions", equalTo(2)).body("gate.open", equalTo(false)));
         send(session("g5", after.plus(12, ChronoUnit.DAYS), squat(Variant.LOW_BAR, 8)));
         awaitPlan(r -> r.body("gate.open", equalTo(true)).body("mayIncreaseLoad", equalTo(true)));
-        given().header("X-Api-Key", "acme-key").when().get("/v1/athletes/" + athlete + "/adjustments")
-                .then().statusCode(200).body("items.action", hasItem("LOAD_INCREASE_ALLOWED"));
+        given().header("X-Api-Key", "acme-key")
+                .when()
+                .get("/v1/athletes/" + athlete + "/adjustments")
+                .then()
+                .statusCode(200)
+                .body("items.action", hasItem("LOAD_INCREASE_ALLOWED"));
     }
 
     @Test
@@ -258,10 +367,15 @@ class PlanningFlowTest {
         awaitPlan(r -> r.body("restrictions[0].restriction", equalTo("PAUSE_SPINAL_LOADING"))
                 .body("exercises.findAll { it.paused }.exercise", hasItems("BACK_SQUAT", "DEADLIFT", "GOOD_MORNING")));
         // the roster arrives on its own topic: until it has, c1 is not (yet) a coach of the athlete
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("X-Api-Key", "acme-key")
-                .contentType("application/json").body("{\"coachId\":\"c1\"}")
-                .when().post("/v1/athletes/" + athlete + "/clearance").then().statusCode(200));
-        awaitPlan(r -> r.body("restrictions", org.hamcrest.Matchers.empty())
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().header("X-Api-Key", "acme-key")
+                        .contentType("application/json")
+                        .body("{\"coachId\":\"c1\"}")
+                        .when()
+                        .post("/v1/athletes/" + athlete + "/clearance")
+                        .then()
+                        .statusCode(200));
+        awaitPlan(r -> r.body("restrictions", empty())
                 .body("returnToBasics", equalTo(true))
                 .body("basicsReason.code", equalTo("RADIATES_BELOW_KNEE"))
                 .body("earliestNextHeavySpinal", nullValue()));

@@ -60,7 +60,9 @@ class LoadGateTest {
         assertEquals(0, status.consecutiveCleanSessions());
         assertFalse(status.open());
         assertTrue(status.reason().message().contains("s4"), status.reason().message());
-        assertTrue(status.reason().message().contains("technique fault"), status.reason().message());
+        assertTrue(
+                status.reason().message().contains("technique fault"),
+                status.reason().message());
     }
 
     @Test
@@ -73,15 +75,18 @@ class LoadGateTest {
     @Test
     void painAboveNormalSorenessResetsButSorenessDoesNot() {
         List<SpinalSessionSummary> sore = new ArrayList<>(cleanSessions(2));
-        sore.add(new SpinalSessionSummary("s3", T0.plusSeconds(86_400L * 3), TriageCategory.NORMAL_SORENESS, false, 8.0));
+        sore.add(new SpinalSessionSummary(
+                "s3", T0.plusSeconds(86_400L * 3), TriageCategory.NORMAL_SORENESS, false, 8.0));
         assertTrue(gate.evaluate(sore).open());
 
         List<SpinalSessionSummary> modify = new ArrayList<>(cleanSessions(3));
-        modify.add(new SpinalSessionSummary("s4", T0.plusSeconds(86_400L * 4), TriageCategory.MODIFY_TRAINING, false,
-                7.0));
+        modify.add(new SpinalSessionSummary(
+                "s4", T0.plusSeconds(86_400L * 4), TriageCategory.MODIFY_TRAINING, false, 7.0));
         GateStatus status = gate.evaluate(modify);
         assertEquals(0, status.consecutiveCleanSessions());
-        assertTrue(status.reason().message().contains("MODIFY_TRAINING"), status.reason().message());
+        assertTrue(
+                status.reason().message().contains("MODIFY_TRAINING"),
+                status.reason().message());
     }
 
     @Test
@@ -93,7 +98,8 @@ class LoadGateTest {
         sessions.add(new SpinalSessionSummary("s5", T0.plusSeconds(86_400L * 5), null, false, 8.5));
         GateStatus status = gate.evaluate(sessions);
         assertEquals(0, status.consecutiveCleanSessions());
-        assertTrue(status.reason().message().contains("RPE 8.5"), status.reason().message());
+        assertTrue(
+                status.reason().message().contains("RPE 8.5"), status.reason().message());
     }
 
     @Test
@@ -102,7 +108,9 @@ class LoadGateTest {
         sessions.add(new SpinalSessionSummary("s4", T0.plusSeconds(86_400L * 4), null, false, null));
         GateStatus status = gate.evaluate(sessions);
         assertEquals(0, status.consecutiveCleanSessions());
-        assertTrue(status.reason().message().contains("without a logged RPE"), status.reason().message());
+        assertTrue(
+                status.reason().message().contains("without a logged RPE"),
+                status.reason().message());
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.liftguard.events.RiskAssessed.Factor;
 import com.liftguard.events.model.Exercise;
 import com.liftguard.events.model.Reason;
+import com.liftguard.events.model.RiskFactor;
 import com.liftguard.events.model.TriageCategory;
 import com.liftguard.events.model.Variant;
 import java.time.Instant;
@@ -23,27 +24,60 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PlanPolicyTest {
+
+    private static Factor factor(RiskFactor code) {
+        return new Factor(code, code.name(), Map.of());
+    }
+
+    @Test
+    void anAssessmentRestartsTheReturnToBasicsOnlyForAPatternOrModifyTraining() {
+        // a red flag's own triage paused the athlete and started the return to basics; its factor repeats it
+        assertTrue(PlanPolicy.basicsRestart(List.of(
+                        factor(RiskFactor.TRIAGE_SEE_CLINICIAN),
+                        factor(RiskFactor.TRIAGE_EMERGENCY),
+                        factor(RiskFactor.ACWR_SPIKE)))
+                .isEmpty());
+        assertEquals(
+                RiskFactor.PATTERN_BACK_LIMITED,
+                PlanPolicy.basicsRestart(List.of(
+                                factor(RiskFactor.TRIAGE_SEE_CLINICIAN),
+                                factor(RiskFactor.PATTERN_BACK_LIMITED),
+                                factor(RiskFactor.TRIAGE_MODIFY_TRAINING)))
+                        .orElseThrow()
+                        .code());
+        assertEquals(
+                RiskFactor.TRIAGE_MODIFY_TRAINING,
+                PlanPolicy.basicsRestart(List.of(factor(RiskFactor.TRIAGE_MODIFY_TRAINING)))
+                        .orElseThrow()
+                        .code());
+    }
+
     private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
-    private static final Reason EMERGENCY = new Reason("SADDLE_NUMBNESS", "Saddle numbness: seek care today.",
-            List.of("saddleNumbness"));
-    private static final Reason SEE_CLINICIAN = new Reason("RADIATES_BELOW_KNEE", "Pain radiates below the knee.",
-            List.of("radiatesBelowKnee"));
-    private static final Reason MODIFY = new Reason("ONSET_DURING_SET", "Pain came on during a set.",
-            List.of("onset"));
-    private static final Reason SORENESS = new Reason("NORMAL_SORENESS", "Dull central soreness of 2/10.",
-            List.of("quality", "intensity"));
-    private static final Factor ACWR = new Factor("ACWR_SPIKE", "Acute:chronic workload ratio 1.70 is above 1.50.",
+    private static final Reason EMERGENCY =
+            new Reason("SADDLE_NUMBNESS", "Saddle numbness: seek care today.", List.of("saddleNumbness"));
+    private static final Reason SEE_CLINICIAN =
+            new Reason("RADIATES_BELOW_KNEE", "Pain radiates below the knee.", List.of("radiatesBelowKnee"));
+    private static final Reason MODIFY = new Reason("ONSET_DURING_SET", "Pain came on during a set.", List.of("onset"));
+    private static final Reason SORENESS =
+            new Reason("NORMAL_SORENESS", "Dull central soreness of 2/10.", List.of("quality", "intensity"));
+    private static final Factor ACWR = new Factor(
+            RiskFactor.ACWR_SPIKE,
+            "Acute:chronic workload ratio 1.70 is above 1.50.",
             Map.of("acwr", 1.7, "acute", 850.0, "chronic", 500.0));
-    private static final Factor MONOTONY = new Factor("MONOTONY_HIGH", "Training monotony 2.40 is above 2.0.",
-            Map.of("monotony", 2.4));
-    private static final Factor TOO_CLOSE = new Factor("HEAVY_SESSIONS_TOO_CLOSE", "Two heavy sessions 30 h apart.",
-            Map.of("hoursBetween", 30.0));
-    private static final Factor SHORT_SLEEP = new Factor("SHORT_SLEEP", "Mean sleep 6.5 h over the last 3 reports.",
-            Map.of("meanSleepHours", 6.5));
-    private static final Factor GOOD_MORNING = new Factor("PATTERN_GOOD_MORNING_SQUAT",
-            "Recurring good-morning squat: hips rise first in 3 sets.", Map.of("maxSetsInOneSession", 3.0));
-    private static final Factor BACK_LIMITED = new Factor("PATTERN_BACK_LIMITED",
-            "Recurring back-limited lifting in 2 of the last 3 sessions.", Map.of("sessionsWithFinding", 2.0));
+    private static final Factor MONOTONY =
+            new Factor(RiskFactor.MONOTONY_HIGH, "Training monotony 2.40 is above 2.0.", Map.of("monotony", 2.4));
+    private static final Factor TOO_CLOSE = new Factor(
+            RiskFactor.HEAVY_SESSIONS_TOO_CLOSE, "Two heavy sessions 30 h apart.", Map.of("hoursBetween", 30.0));
+    private static final Factor SHORT_SLEEP = new Factor(
+            RiskFactor.SHORT_SLEEP, "Mean sleep 6.5 h over the last 3 reports.", Map.of("meanSleepHours", 6.5));
+    private static final Factor GOOD_MORNING = new Factor(
+            RiskFactor.PATTERN_GOOD_MORNING_SQUAT,
+            "Recurring good-morning squat: hips rise first in 3 sets.",
+            Map.of("maxSetsInOneSession", 3.0));
+    private static final Factor BACK_LIMITED = new Factor(
+            RiskFactor.PATTERN_BACK_LIMITED,
+            "Recurring back-limited lifting in 2 of the last 3 sessions.",
+            Map.of("sessionsWithFinding", 2.0));
 
     private final PlanSettings settings = PlanSettings.defaults();
     private final PlanPolicy policy = new PlanPolicy(settings);
@@ -78,12 +112,14 @@ class PlanPolicyTest {
 
         assertEquals(Restriction.PAUSE_ALL_TRAINING, plan.restriction());
         assertEquals(Exercise.values().length, plan.exercises().size());
-        assertTrue(plan.exercises().stream().allMatch(e -> e.paused() && !e.mayIncreaseLoad()
-                && e.reason().equals(EMERGENCY)));
+        assertTrue(plan.exercises().stream()
+                .allMatch(e -> e.paused() && !e.mayIncreaseLoad() && e.reason().equals(EMERGENCY)));
         assertEquals(List.of("PAUSE_ALL_TRAINING"), names(plan.restrictions()));
         assertTrue(plan.restrictions().get(0).detail().contains("coach clears"));
         assertEquals(EMERGENCY, plan.restrictions().get(0).reason());
-        assertTrue(plan.accessories().isEmpty() && plan.core().isEmpty() && plan.mobility().isEmpty()
+        assertTrue(plan.accessories().isEmpty()
+                && plan.core().isEmpty()
+                && plan.mobility().isEmpty()
                 && plan.cues().isEmpty());
         assertFalse(plan.mayIncreaseLoad());
         assertEquals(EMERGENCY, plan.loadIncreaseReason());
@@ -95,8 +131,12 @@ class PlanPolicyTest {
                 .withTriage(TriageCategory.SEE_CLINICIAN, List.of(SEE_CLINICIAN))
                 .withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0, Exercise.HIP_THRUST, 180.0)));
 
-        for (Exercise spinal : List.of(Exercise.BACK_SQUAT, Exercise.FRONT_SQUAT, Exercise.DEADLIFT,
-                Exercise.ROMANIAN_DEADLIFT, Exercise.GOOD_MORNING)) {
+        for (Exercise spinal : List.of(
+                Exercise.BACK_SQUAT,
+                Exercise.FRONT_SQUAT,
+                Exercise.DEADLIFT,
+                Exercise.ROMANIAN_DEADLIFT,
+                Exercise.GOOD_MORNING)) {
             ExercisePlan p = exercise(plan, spinal);
             assertTrue(p.paused(), spinal + " paused");
             assertEquals(SEE_CLINICIAN, p.reason());
@@ -142,11 +182,13 @@ class PlanPolicyTest {
     }
 
     static Stream<Arguments> patterns() {
-        return Stream.of(Arguments.of(GOOD_MORNING), Arguments.of(BACK_LIMITED),
-                Arguments.of(new Factor("PATTERN_LOST_BRACE", "Recurring lost brace.", Map.of())),
-                Arguments.of(new Factor("PATTERN_BAR_DRIFT", "Recurring bar drift.", Map.of())),
-                Arguments.of(new Factor("TRIAGE_MODIFY_TRAINING", "A pain report calls for lighter training.",
-                        Map.of())));
+        return Stream.of(
+                Arguments.of(GOOD_MORNING),
+                Arguments.of(BACK_LIMITED),
+                Arguments.of(new Factor(RiskFactor.PATTERN_LOST_BRACE, "Recurring lost brace.", Map.of())),
+                Arguments.of(new Factor(RiskFactor.PATTERN_BAR_DRIFT, "Recurring bar drift.", Map.of())),
+                Arguments.of(new Factor(
+                        RiskFactor.TRIAGE_MODIFY_TRAINING, "A pain report calls for lighter training.", Map.of())));
     }
 
     @ParameterizedTest
@@ -155,7 +197,10 @@ class PlanPolicyTest {
         Plan plan = policy.plan(base().withRiskFactors(List.of(factor)));
 
         assertTrue(plan.returnToBasics());
-        Reason expected = new Reason(factor.code(), factor.message(), List.copyOf(factor.figures().keySet()));
+        Reason expected = new Reason(
+                factor.code().name(),
+                factor.message(),
+                List.copyOf(factor.figures().keySet()));
         assertEquals(expected, plan.basicsReason());
         assertEquals("3-4", exercise(plan, Exercise.BACK_SQUAT).sets());
         assertEquals(expected, exercise(plan, Exercise.DEADLIFT).reason());
@@ -168,7 +213,8 @@ class PlanPolicyTest {
         Instant lastHeavy = NOW.minusSeconds(24 * 3600);
         Plan plan = policy.plan(base().withRiskFactors(List.of(ACWR)).withLastHeavySpinalAt(lastHeavy));
 
-        Reason acwr = new Reason("ACWR_SPIKE", ACWR.message(), List.copyOf(ACWR.figures().keySet()));
+        Reason acwr = new Reason(
+                "ACWR_SPIKE", ACWR.message(), List.copyOf(ACWR.figures().keySet()));
         assertEquals(lastHeavy.plusSeconds(72 * 3600), plan.earliestNextHeavySpinal());
         assertEquals(acwr, plan.earliestNextHeavySpinalReason());
         assertEquals(-20.0, plan.spinalVolumeChangePct());
@@ -184,19 +230,20 @@ class PlanPolicyTest {
     @ParameterizedTest
     @MethodSource("loadFactorPairs")
     void twoLoadFactorsAtOnceCallForADeloadWeekAndTheLargerCut(Factor a, Factor b) {
-        Plan plan = policy.plan(base().withRiskFactors(List.of(a, b))
-                .withLastHeavySpinalAt(NOW.minusSeconds(3600)));
+        Plan plan = policy.plan(base().withRiskFactors(List.of(a, b)).withLastHeavySpinalAt(NOW.minusSeconds(3600)));
 
         assertTrue(plan.deloadWeek());
         assertEquals(-30.0, plan.spinalVolumeChangePct());
         assertEquals(PlanCodes.LOAD_FACTORS_COMBINED, plan.deloadReason().code());
-        assertTrue(plan.deloadReason().message().contains(a.code()) && plan.deloadReason().message().contains(b.code()));
+        assertTrue(plan.deloadReason().message().contains(a.code().name())
+                && plan.deloadReason().message().contains(b.code().name()));
         assertEquals(NOW.plusSeconds(71 * 3600), plan.earliestNextHeavySpinal());
         assertFalse(plan.mayIncreaseLoad());
     }
 
     static Stream<Arguments> loadFactorPairs() {
-        return Stream.of(Arguments.of(ACWR, MONOTONY), Arguments.of(MONOTONY, TOO_CLOSE), Arguments.of(ACWR, TOO_CLOSE));
+        return Stream.of(
+                Arguments.of(ACWR, MONOTONY), Arguments.of(MONOTONY, TOO_CLOSE), Arguments.of(ACWR, TOO_CLOSE));
     }
 
     @Test
@@ -211,14 +258,17 @@ class PlanPolicyTest {
         Plan plan = policy.plan(base().withRiskFactors(List.of(TOO_CLOSE)));
         assertNull(plan.earliestNextHeavySpinal());
         assertNull(plan.earliestNextHeavySpinalReason());
-        Plan.Item spacing = plan.cues().stream().filter(i -> i.name().equals("Space heavy spinal sessions"))
-                .findFirst().orElseThrow();
+        Plan.Item spacing = plan.cues().stream()
+                .filter(i -> i.name().equals("Space heavy spinal sessions"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(spacing.detail().contains("72 h"), spacing.detail());
     }
 
     @Test
     void shortSleepPutsSleepFirstAndHoldsLoad() {
-        Plan plan = policy.plan(base().withRiskFactors(List.of(SHORT_SLEEP)).withGate(gate(3))
+        Plan plan = policy.plan(base().withRiskFactors(List.of(SHORT_SLEEP))
+                .withGate(gate(3))
                 .withE1rmKg(Map.of(Exercise.BACK_SQUAT, 150.0)));
 
         Reason sleep = new Reason("SHORT_SLEEP", SHORT_SLEEP.message(), List.of("meanSleepHours"));
@@ -233,10 +283,12 @@ class PlanPolicyTest {
 
     @Test
     void veryShortSleepIsTheReasonWhenBothAreReported() {
-        Factor veryShort = new Factor("VERY_SHORT_SLEEP", "Mean sleep 5.5 h.", Map.of("meanSleepHours", 5.5));
+        Factor veryShort = new Factor(RiskFactor.VERY_SHORT_SLEEP, "Mean sleep 5.5 h.", Map.of("meanSleepHours", 5.5));
         Plan plan = policy.plan(base().withRiskFactors(List.of(SHORT_SLEEP, veryShort)));
         assertEquals("VERY_SHORT_SLEEP", plan.loadIncreaseReason().code());
-        assertEquals(1, plan.cues().stream().filter(i -> i.name().equals("Sleep first")).count());
+        assertEquals(
+                1,
+                plan.cues().stream().filter(i -> i.name().equals("Sleep first")).count());
     }
 
     @Test
@@ -264,7 +316,8 @@ class PlanPolicyTest {
     @Test
     void aSpinalPauseWinsOverATechniquePatternButKeepsItsCoreAndMobilityWorkPainFree() {
         Plan plan = policy.plan(base().withRestriction(Restriction.PAUSE_SPINAL_LOADING, SEE_CLINICIAN)
-                .withRiskFactors(List.of(GOOD_MORNING, BACK_LIMITED)).withSquatBarPosition(Variant.HIGH_BAR));
+                .withRiskFactors(List.of(GOOD_MORNING, BACK_LIMITED))
+                .withSquatBarPosition(Variant.HIGH_BAR));
 
         assertTrue(exercise(plan, Exercise.BACK_SQUAT).paused());
         assertTrue(exercise(plan, Exercise.DEADLIFT).paused());
@@ -339,7 +392,8 @@ class PlanPolicyTest {
     @Test
     void theGateMetInTheBasicsMovesTheDeadliftUpByTwoAndAHalfToFivePercent() {
         Plan plan = policy.plan(base().withTriage(TriageCategory.MODIFY_TRAINING, List.of(MODIFY))
-                .withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0)).withGate(gate(3)));
+                .withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0))
+                .withGate(gate(3)));
 
         assertTrue(plan.returnToBasics());
         assertTrue(plan.mayIncreaseLoad());
@@ -358,7 +412,9 @@ class PlanPolicyTest {
     @Test
     void theGateMetDoesNotOverrideALoadFactor() {
         Plan plan = policy.plan(base().withTriage(TriageCategory.MODIFY_TRAINING, List.of(MODIFY))
-                .withRiskFactors(List.of(ACWR)).withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0)).withGate(gate(4)));
+                .withRiskFactors(List.of(ACWR))
+                .withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0))
+                .withGate(gate(4)));
         assertFalse(plan.mayIncreaseLoad());
         assertEquals("ACWR_SPIKE", plan.loadIncreaseReason().code());
         assertEquals(140.0, exercise(plan, Exercise.DEADLIFT).loadKg());
@@ -368,7 +424,9 @@ class PlanPolicyTest {
     void twoCleanSessionsAreNotEnough() {
         Plan plan = policy.plan(base().withRiskFactors(List.of(GOOD_MORNING)).withGate(gate(2)));
         assertFalse(plan.mayIncreaseLoad());
-        assertTrue(plan.loadIncreaseReason().message().contains("2 clean spinal sessions in a row so far"), plan.loadIncreaseReason().message());
+        assertTrue(
+                plan.loadIncreaseReason().message().contains("2 clean spinal sessions in a row so far"),
+                plan.loadIncreaseReason().message());
     }
 
     @Test
@@ -386,25 +444,33 @@ class PlanPolicyTest {
     @Test
     void aGoodMorningSquatOnHighBarIsToldToTryLowBarAndViceVersa() {
         PlanInputs in = base().withRiskFactors(List.of(GOOD_MORNING));
-        assertTrue(barCue(policy.plan(in.withSquatBarPosition(Variant.HIGH_BAR))).detail().contains("try a low-bar"));
-        assertTrue(barCue(policy.plan(in.withSquatBarPosition(Variant.LOW_BAR))).detail().contains("try a high-bar"));
+        assertTrue(barCue(policy.plan(in.withSquatBarPosition(Variant.HIGH_BAR)))
+                .detail()
+                .contains("try a low-bar"));
+        assertTrue(barCue(policy.plan(in.withSquatBarPosition(Variant.LOW_BAR)))
+                .detail()
+                .contains("try a high-bar"));
         Plan.Item unknown = barCue(policy.plan(in));
         assertTrue(unknown.detail().contains("high bar to low bar, or back"), unknown.detail());
         assertEquals("PATTERN_GOOD_MORNING_SQUAT", unknown.reason().code());
     }
 
     private static Plan.Item barCue(Plan plan) {
-        return plan.cues().stream().filter(i -> i.name().equals("Try the other bar position")).findFirst()
+        return plan.cues().stream()
+                .filter(i -> i.name().equals("Try the other bar position"))
+                .findFirst()
                 .orElseThrow();
     }
 
     // ---- every item carries its reason
 
     static Stream<PlanInputs> situations() {
-        PlanInputs b = base().withE1rmKg(Map.of(Exercise.BACK_SQUAT, 150.0, Exercise.DEADLIFT, 200.0,
-                Exercise.HIP_THRUST, 180.0)).withLastHeavySpinalAt(NOW.minusSeconds(7200));
+        PlanInputs b = base().withE1rmKg(
+                        Map.of(Exercise.BACK_SQUAT, 150.0, Exercise.DEADLIFT, 200.0, Exercise.HIP_THRUST, 180.0))
+                .withLastHeavySpinalAt(NOW.minusSeconds(7200));
         List<Factor> all = List.of(ACWR, MONOTONY, TOO_CLOSE, SHORT_SLEEP, GOOD_MORNING, BACK_LIMITED);
-        return Stream.of(b,
+        return Stream.of(
+                b,
                 b.withRestriction(Restriction.PAUSE_ALL_TRAINING, null).withRiskFactors(all),
                 b.withRestriction(Restriction.PAUSE_SPINAL_LOADING, null).withRiskFactors(all),
                 b.withTriage(TriageCategory.MODIFY_TRAINING, null).withRiskFactors(all),
@@ -442,18 +508,24 @@ class PlanPolicyTest {
     @Test
     void thePlanTellsWhatChanged() {
         Plan calm = policy.plan(base().withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0)));
-        Plan basics = policy.plan(base().withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0))
-                .withRiskFactors(List.of(GOOD_MORNING)));
-        assertEquals(List.of(PlanChange.Kind.BASICS_STARTED, PlanChange.Kind.LOAD_INCREASE_HELD),
+        Plan basics =
+                policy.plan(base().withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0)).withRiskFactors(List.of(GOOD_MORNING)));
+        assertEquals(
+                List.of(PlanChange.Kind.BASICS_STARTED, PlanChange.Kind.LOAD_INCREASE_HELD),
                 kinds(PlanPolicy.changes(calm, basics)));
-        assertEquals(List.of(PlanChange.Kind.BASICS_ENDED, PlanChange.Kind.LOAD_INCREASE_ALLOWED),
+        assertEquals(
+                List.of(PlanChange.Kind.BASICS_ENDED, PlanChange.Kind.LOAD_INCREASE_ALLOWED),
                 kinds(PlanPolicy.changes(basics, calm)));
         assertEquals(List.of(), PlanPolicy.changes(basics, basics));
 
-        Plan overloaded = policy.plan(base().withRiskFactors(List.of(ACWR, MONOTONY))
-                .withLastHeavySpinalAt(NOW.minusSeconds(3600)));
-        assertEquals(List.of(PlanChange.Kind.SPINAL_VOLUME_CHANGED, PlanChange.Kind.DELOAD_STARTED,
-                PlanChange.Kind.HEAVY_SPACING_CHANGED, PlanChange.Kind.LOAD_INCREASE_HELD),
+        Plan overloaded = policy.plan(
+                base().withRiskFactors(List.of(ACWR, MONOTONY)).withLastHeavySpinalAt(NOW.minusSeconds(3600)));
+        assertEquals(
+                List.of(
+                        PlanChange.Kind.SPINAL_VOLUME_CHANGED,
+                        PlanChange.Kind.DELOAD_STARTED,
+                        PlanChange.Kind.HEAVY_SPACING_CHANGED,
+                        PlanChange.Kind.LOAD_INCREASE_HELD),
                 kinds(PlanPolicy.changes(calm, overloaded)));
 
         Plan paused = policy.plan(base().withRestriction(Restriction.PAUSE_SPINAL_LOADING, SEE_CLINICIAN));
@@ -462,18 +534,22 @@ class PlanPolicyTest {
         assertEquals(SEE_CLINICIAN, pause.get(0).reason());
         List<PlanChange> cleared = PlanPolicy.changes(paused, policy.plan(base()));
         assertEquals(PlanChange.Kind.RESTRICTION_LIFTED, cleared.get(0).kind());
-        assertEquals(List.of(PlanChange.Kind.RESTRICTION_ADDED),
-                kinds(PlanPolicy.changes(paused, policy.plan(base()
-                        .withRestriction(Restriction.PAUSE_ALL_TRAINING, EMERGENCY)))).subList(0, 1));
+        assertEquals(
+                List.of(PlanChange.Kind.RESTRICTION_ADDED),
+                kinds(PlanPolicy.changes(
+                                paused, policy.plan(base().withRestriction(Restriction.PAUSE_ALL_TRAINING, EMERGENCY))))
+                        .subList(0, 1));
     }
 
     @Test
     void aNewE1rmAloneIsAPrescriptionChangeButANewGateMessageIsNot() {
         PlanInputs in = base().withTriage(TriageCategory.MODIFY_TRAINING, List.of(MODIFY));
-        Plan before = policy.plan(in.withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0)).withGate(gate(1)));
+        Plan before =
+                policy.plan(in.withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0)).withGate(gate(1)));
         Plan after = policy.plan(in.withE1rmKg(Map.of(Exercise.DEADLIFT, 210.0)).withGate(gate(2)));
         assertEquals(List.of(PlanChange.Kind.PRESCRIPTION_CHANGED), kinds(PlanPolicy.changes(before, after)));
-        Plan sameLoads = policy.plan(in.withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0)).withGate(gate(2)));
+        Plan sameLoads =
+                policy.plan(in.withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0)).withGate(gate(2)));
         assertEquals(List.of(), PlanPolicy.changes(before, sameLoads));
     }
 
@@ -481,7 +557,8 @@ class PlanPolicyTest {
     void theGateOpeningIsOneChange() {
         PlanInputs in = base().withTriage(TriageCategory.MODIFY_TRAINING, List.of(MODIFY))
                 .withE1rmKg(Map.of(Exercise.DEADLIFT, 200.0));
-        List<PlanChange> changes = PlanPolicy.changes(policy.plan(in.withGate(gate(2))), policy.plan(in.withGate(gate(3))));
+        List<PlanChange> changes =
+                PlanPolicy.changes(policy.plan(in.withGate(gate(2))), policy.plan(in.withGate(gate(3))));
         assertEquals(List.of(PlanChange.Kind.LOAD_INCREASE_ALLOWED), kinds(changes));
         assertEquals(PlanCodes.LOAD_GATE_MET, changes.get(0).reason().code());
     }

@@ -31,7 +31,8 @@ class PlanSettingsTest {
 
     @Test
     void nonsenseIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> PlanSettings.defaults().withPlateIncrementKg(0));
+        assertThrows(
+                IllegalArgumentException.class, () -> PlanSettings.defaults().withPlateIncrementKg(0));
         assertThrows(IllegalArgumentException.class, () -> new PlanSettings.Basics(4, 3, 6, 8, "3-1-1", 4, 6, 70, 80));
         assertThrows(IllegalArgumentException.class, () -> new PlanSettings.Recovery(72, 30, 20, 2));
     }
