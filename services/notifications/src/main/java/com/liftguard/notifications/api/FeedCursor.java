@@ -15,8 +15,7 @@ import java.util.Optional;
 public final class FeedCursor {
     private static final String VERSION = "v1";
 
-    private FeedCursor() {
-    }
+    private FeedCursor() {}
 
     public static String encode(FeedPosition position) {
         String raw = VERSION + ':' + position.createdAt().toEpochMilli() + ':' + position.id();

@@ -1,5 +1,6 @@
 package com.liftguard.notifications.api;
 
+import com.liftguard.notifications.wire.NotificationResponse;
 import java.util.List;
 
 /**
@@ -7,5 +8,4 @@ import java.util.List;
  *
  * @param nextCursor the {@code after} of the next page; null when this page reaches the end of the feed
  */
-public record FeedPage(List<NotificationResponse> items, String nextCursor) {
-}
+public record FeedPage(List<NotificationResponse> items, String nextCursor) {}

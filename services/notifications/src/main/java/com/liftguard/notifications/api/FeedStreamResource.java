@@ -1,10 +1,11 @@
 package com.liftguard.notifications.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.liftguard.events.serde.EventCodec;
+import com.liftguard.events.serde.Json;
 import com.liftguard.notifications.config.NotificationsConfig;
-import com.liftguard.notifications.persistence.FeedStore;
-import com.liftguard.notifications.persistence.RosterStore;
+import com.liftguard.notifications.domain.FeedChange;
+import com.liftguard.notifications.service.CoachFeed;
+import com.liftguard.notifications.service.CoachStream;
+import com.liftguard.notifications.wire.NotificationResponse;
 import com.liftguard.support.web.ProblemException;
 import com.liftguard.support.web.TenantContext;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.logging.Logger;
@@ -45,25 +47,28 @@ public class FeedStreamResource {
     TenantContext tenantContext;
 
     @Inject
-    FeedStore feed;
+    CoachFeed feed;
 
     @Inject
-    RosterStore rosters;
+    CoachStream stream;
 
     @Inject
     NotificationsConfig config;
 
-    @Inject
-    com.liftguard.notifications.persistence.FeedSignals signals;
-
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "The coach's feed live (server-sent events)",
-            description = "Reconnect with the Last-Event-ID header (or ?lastEventId=) to resume after the last event received.")
-    public void stream(@PathParam("coachId") String coachId,
-                       @Parameter(description = "the id of the last event received") @HeaderParam("Last-Event-ID") String lastEventId,
-                       @Parameter(description = "the same, for clients that cannot set headers") @QueryParam("lastEventId") String lastEventIdParam,
-                       @Context SseEventSink sink, @Context Sse sse) {
+    @Operation(
+            summary = "The coach's feed live (server-sent events)",
+            description =
+                    "Reconnect with the Last-Event-ID header (or ?lastEventId=) to resume after the last event received.")
+    public void stream(
+            @PathParam("coachId") String coachId,
+            @Parameter(description = "the id of the last event received") @HeaderParam("Last-Event-ID")
+                    String lastEventId,
+            @Parameter(description = "the same, for clients that cannot set headers") @QueryParam("lastEventId")
+                    String lastEventIdParam,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
         tenantContext.requireCoach(coachId);
         String tenant = tenantContext.tenant();
         String resumeFrom = lastEventId != null && !lastEventId.isBlank() ? lastEventId : lastEventIdParam;
@@ -71,10 +76,10 @@ public class FeedStreamResource {
         if (resumeFrom != null && !resumeFrom.isBlank()) {
             start = parse(resumeFrom.strip());
         } else {
-            if (!feed.hasAny(tenant, coachId) && !rosters.followsAnyone(tenant, coachId)) {
+            if (!feed.exists(tenant, coachId)) {
                 throw ProblemException.notFound("no coach " + coachId);
             }
-            start = feed.lastSeq(tenant, coachId);
+            start = stream.lastSeq(tenant, coachId);
         }
         // the first event goes out here, on the request's thread: it writes the response head before the
         // framework's own initial write for the stream runs, which skips a head already written. Sent from the
@@ -88,7 +93,11 @@ public class FeedStreamResource {
     }
 
     static OutboundSseEvent ready(Sse sse, long start) {
-        return sse.newEventBuilder().name("ready").id(Long.toString(start)).data("{}").build();
+        return sse.newEventBuilder()
+                .name("ready")
+                .id(Long.toString(start))
+                .data("{}")
+                .build();
     }
 
     private static long parse(String id) {
@@ -110,16 +119,17 @@ public class FeedStreamResource {
         long lastSent = System.nanoTime();
         try (sink) {
             while (!sink.isClosed()) {
-                long version = signals.version(tenant, coachId);
-                List<FeedStore.Stored> changes = feed.changedAfter(tenant, coachId, cursor, BATCH);
-                for (FeedStore.Stored change : changes) {
+                long version = stream.version(tenant, coachId);
+                List<FeedChange> changes = stream.changedAfter(tenant, coachId, cursor, BATCH);
+                for (FeedChange change : changes) {
                     if (change.seq() != cursor + 1) {
                         // an earlier number is not visible yet (a write in flight elsewhere, or never completed):
                         // wait for it a little, then go on without it
                         if (gapSince == 0) {
                             gapSince = System.nanoTime();
                         }
-                        if (System.nanoTime() - gapSince < config.streamGapWait().toNanos()) {
+                        if (System.nanoTime() - gapSince
+                                < config.streamGapWait().toNanos()) {
                             break;
                         }
                     }
@@ -128,18 +138,24 @@ public class FeedStreamResource {
                     if (change.item() == null) {
                         continue; // superseded: the item goes out with its later change
                     }
-                    send(sink, sse.newEventBuilder().name("notification").id(Long.toString(cursor))
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data(json(NotificationResponse.of(change.item(), change.repeats()))).build());
+                    send(
+                            sink,
+                            sse.newEventBuilder()
+                                    .name("notification")
+                                    .id(Long.toString(cursor))
+                                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                    .data(Json.write(NotificationResponse.of(change.item(), change.repeats())))
+                                    .build());
                     lastSent = System.nanoTime();
                 }
-                long last = changes.isEmpty() ? feed.lastSeq(tenant, coachId) : cursor;
+                long last = changes.isEmpty() ? stream.lastSeq(tenant, coachId) : cursor;
                 if (last > cursor) {
                     // numbers were taken but none of the next BATCH has an entry: writes in flight, or entries
                     // that never completed or have expired; wait as for any gap, then step over them
                     if (gapSince == 0) {
                         gapSince = System.nanoTime();
-                    } else if (System.nanoTime() - gapSince >= config.streamGapWait().toNanos()) {
+                    } else if (System.nanoTime() - gapSince
+                            >= config.streamGapWait().toNanos()) {
                         cursor = Math.min(last, cursor + BATCH);
                         gapSince = 0;
                         continue;
@@ -153,7 +169,7 @@ public class FeedStreamResource {
                     // woken at once by a change this instance makes, other instances' changes at the next poll. A
                     // gap is most often a write of this instance between taking its number and logging its change
                     // (the stream read in between): it ends with that write's signal, not a poll interval later
-                    signals.awaitChange(tenant, coachId, version, config.streamPollInterval());
+                    stream.awaitChange(tenant, coachId, version, config.streamPollInterval());
                 }
             }
         } catch (StreamClosed | InterruptedException e) {
@@ -168,17 +184,9 @@ public class FeedStreamResource {
             throw new StreamClosed();
         }
         try {
-            sink.send(event).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            sink.send(event).toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new StreamClosed();
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return EventCodec.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,9 +1,8 @@
 package com.liftguard.notifications.api;
 
-import com.liftguard.notifications.domain.FeedItem;
 import com.liftguard.notifications.domain.FeedPosition;
-import com.liftguard.notifications.persistence.FeedStore;
-import com.liftguard.notifications.persistence.RosterStore;
+import com.liftguard.notifications.service.CoachFeed;
+import com.liftguard.notifications.wire.NotificationResponse;
 import com.liftguard.support.web.Problem;
 import com.liftguard.support.web.ProblemException;
 import com.liftguard.support.web.TenantContext;
@@ -15,8 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,20 +31,17 @@ public class NotificationResource {
     TenantContext tenantContext;
 
     @Inject
-    FeedStore feed;
-
-    @Inject
-    RosterStore rosters;
-
-    @Inject
-    Clock clock;
+    CoachFeed feed;
 
     @GET
-    @Operation(summary = "The coach's feed",
-            description = "Pages are cut newest first; within a page, unacknowledged items come first, most severe first.")
-    public FeedPage feed(@PathParam("coachId") String coachId,
-                         @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
-                         @Parameter(description = "1..200, default 50") @QueryParam("limit") String limit) {
+    @Operation(
+            summary = "The coach's feed",
+            description =
+                    "Pages are cut newest first; within a page, unacknowledged items come first, most severe first.")
+    public FeedPage feed(
+            @PathParam("coachId") String coachId,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "1..200, default 50") @QueryParam("limit") String limit) {
         tenantContext.requireCoach(coachId);
         List<Problem.FieldError> errors = new ArrayList<>();
         int pageSize = parseLimit(limit, errors);
@@ -55,19 +49,13 @@ public class NotificationResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        String tenant = tenantContext.tenant();
-        List<FeedItem> items = feed.page(tenant, coachId, position, pageSize + 1);
-        if (items.isEmpty() && !feed.hasAny(tenant, coachId) && !rosters.followsAnyone(tenant, coachId)) {
-            throw ProblemException.notFound("no coach " + coachId);
-        }
-        String nextCursor = null;
-        if (items.size() > pageSize) {
-            items = items.subList(0, pageSize);
-            nextCursor = FeedCursor.encode(FeedPosition.of(items.get(pageSize - 1)));
-        }
-        java.util.Map<String, Integer> repeats = feed.repeats(tenant, coachId, items.stream().map(FeedItem::id).toList());
-        return new FeedPage(items.stream().sorted(FeedItem.ATTENTION_FIRST)
-                .map(i -> NotificationResponse.of(i, repeats.getOrDefault(i.id(), 1))).toList(), nextCursor);
+        CoachFeed.Page page = feed.page(tenantContext.tenant(), coachId, position, pageSize)
+                .orElseThrow(() -> ProblemException.notFound("no coach " + coachId));
+        return new FeedPage(
+                page.items().stream()
+                        .map(i -> NotificationResponse.of(i, page.repeatsOf(i)))
+                        .toList(),
+                page.next() == null ? null : FeedCursor.encode(page.next()));
     }
 
     @POST
@@ -75,7 +63,7 @@ public class NotificationResource {
     @Operation(summary = "Acknowledge a feed item", description = "Idempotent: the first acknowledgement's time stays.")
     public NotificationResponse acknowledge(@PathParam("coachId") String coachId, @PathParam("id") String id) {
         tenantContext.requireCoach(coachId);
-        return feed.acknowledge(tenantContext.tenant(), coachId, id, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+        return feed.acknowledge(tenantContext.tenant(), coachId, id)
                 .map(NotificationResponse::of)
                 .orElseThrow(() -> ProblemException.notFound("no notification " + id));
     }

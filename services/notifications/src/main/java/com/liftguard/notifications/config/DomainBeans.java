@@ -3,7 +3,6 @@ package com.liftguard.notifications.config;
 import com.liftguard.notifications.domain.NotificationComposer;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 
 /** The plain-Java domain objects, built from configuration. */
 public class DomainBeans {
@@ -12,11 +11,5 @@ public class DomainBeans {
     @Singleton
     NotificationComposer composer(NotificationsConfig config) {
         return new NotificationComposer(config.guidance().toDomain());
-    }
-
-    @Produces
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** {@code liftguard.notifications.*}: every figure this service uses, defaults from RULES.md. */
+/** {@code liftguard.notifications.*}: every figure this service uses, defaults from docs/rules.md. */
 @ConfigMapping(prefix = "liftguard.notifications")
 public interface NotificationsConfig {
 
@@ -65,7 +65,7 @@ public interface NotificationsConfig {
 
     Guidance guidance();
 
-    /** RULES.md section 6, as quoted in recommended actions. */
+    /** docs/rules.md section 6, as quoted in recommended actions. */
     interface Guidance {
         @WithDefault("3-4")
         String squatSets();
@@ -107,9 +107,19 @@ public interface NotificationsConfig {
         String spinalVolumeCutPercent();
 
         default CoachingGuidance toDomain() {
-            return new CoachingGuidance(squatSets(), squatReps(), squatTempo(), deadliftReps(),
-                    deadliftPercentOfE1rm(), gateSessions(), gateMaxRpe(), loadIncreasePercent(),
-                    sorenessWindowHours(), sorenessMaxHours(), sleepHours(), heavySpacingHours(),
+            return new CoachingGuidance(
+                    squatSets(),
+                    squatReps(),
+                    squatTempo(),
+                    deadliftReps(),
+                    deadliftPercentOfE1rm(),
+                    gateSessions(),
+                    gateMaxRpe(),
+                    loadIncreasePercent(),
+                    sorenessWindowHours(),
+                    sorenessMaxHours(),
+                    sleepHours(),
+                    heavySpacingHours(),
                     spinalVolumeCutPercent());
         }
     }

@@ -1,7 +1,7 @@
 package com.liftguard.notifications.domain;
 
 /**
- * The figures of RULES.md section 6 that notifications quote to a coach. Planning decides with the same
+ * The figures of docs/rules.md section 6 that notifications quote to a coach. Planning decides with the same
  * figures; they are configuration so that a tenant's clinicians can tune both services alike.
  *
  * @param squatSets sets per squat exercise when returning to basics, e.g. {@code 3-4}
@@ -31,5 +31,4 @@ public record CoachingGuidance(
         int sorenessMaxHours,
         double sleepHours,
         int heavySpacingHours,
-        String spinalVolumeCutPercent) {
-}
+        String spinalVolumeCutPercent) {}

@@ -35,8 +35,7 @@ public record FeedItem(
      * The order within one page: what still needs the coach, most severe first; then what they have
      * already acknowledged; newest first within each.
      */
-    public static final Comparator<FeedItem> ATTENTION_FIRST = Comparator
-            .comparing(FeedItem::acknowledged)
+    public static final Comparator<FeedItem> ATTENTION_FIRST = Comparator.comparing(FeedItem::acknowledged)
             .thenComparing(item -> item.acknowledged() ? Severity.INFO : item.severity())
             .thenComparing(NEWEST_FIRST);
 

@@ -36,8 +36,14 @@ public record Notification(
         kind = kind == null ? "event" : kind;
     }
 
-    public Notification(String athleteId, Severity severity, String headline, String body, List<Reason> reasons,
-                        List<String> recommendedActions, Instant occurredAt) {
+    public Notification(
+            String athleteId,
+            Severity severity,
+            String headline,
+            String body,
+            List<Reason> reasons,
+            List<String> recommendedActions,
+            Instant occurredAt) {
         this(athleteId, severity, headline, body, reasons, recommendedActions, occurredAt, null);
     }
 

@@ -5,12 +5,13 @@ import com.liftguard.events.EventData;
 import com.liftguard.events.LoadAdjusted;
 import com.liftguard.events.RecoveryScheduled;
 import com.liftguard.events.RiskAssessed;
-import com.liftguard.notifications.persistence.AthleteSeriesStore;
 import com.liftguard.events.RosterChanged;
 import com.liftguard.events.TriageDecided;
 import com.liftguard.events.serde.EventCodec;
 import com.liftguard.notifications.domain.NotificationComposer;
-import com.liftguard.notifications.persistence.RosterEntry;
+import com.liftguard.notifications.domain.RosterEntry;
+import com.liftguard.notifications.service.AthleteCharts;
+import com.liftguard.notifications.service.FeedFanout;
 import com.mongodb.MongoException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,7 @@ public class NotificationConsumers {
     FeedFanout fanout;
 
     @Inject
-    AthleteSeriesStore series;
+    AthleteCharts charts;
 
     @Inject
     PollConsumption polls;
@@ -53,16 +54,23 @@ public class NotificationConsumers {
         if (changedAt == null) {
             throw new IllegalArgumentException("roster change of " + roster.athleteId() + " has no time");
         }
-        fanout.rosterChanged(new RosterEntry(event.tenant(), roster.athleteId(), roster.displayName(),
-                roster.coachIds(), changedAt.truncatedTo(ChronoUnit.MILLIS)));
+        fanout.rosterChanged(new RosterEntry(
+                event.tenant(),
+                roster.athleteId(),
+                roster.displayName(),
+                roster.coachIds(),
+                changedAt.truncatedTo(ChronoUnit.MILLIS)));
     }
 
     /** Triage decisions, a poll at a time ({@link PollConsumption}): every decision is a point on its athlete's chart. */
     @Incoming("triage")
     @Blocking
     public void triage(ConsumerRecords<String, String> records) {
-        polls.apply("triage", records, json -> valid(EventCodec.decode(json, TriageDecided.class)),
-                series::recordTriage,
+        polls.apply(
+                "triage",
+                records,
+                json -> valid(EventCodec.decode(json, TriageDecided.class)),
+                charts::recordTriage,
                 event -> fanout.notificationComposed(event.tenant(), event.id(), composer.compose(event.data())));
     }
 
@@ -79,8 +87,11 @@ public class NotificationConsumers {
     @Incoming("risk")
     @Blocking
     public void risk(ConsumerRecords<String, String> records) {
-        polls.apply("risk", records, json -> valid(EventCodec.decode(json, RiskAssessed.class)),
-                series::recordDays,
+        polls.apply(
+                "risk",
+                records,
+                json -> valid(EventCodec.decode(json, RiskAssessed.class)),
+                charts::recordDays,
                 event -> composer.compose(event.data())
                         .ifPresent(n -> fanout.notificationComposed(event.tenant(), event.id(), n)));
     }

@@ -3,7 +3,10 @@ package com.liftguard.notifications.messaging;
 import com.liftguard.events.EventType;
 import com.liftguard.events.Topics;
 import com.liftguard.notifications.config.NotificationsConfig;
-import com.liftguard.notifications.persistence.PublicationStore;
+import com.liftguard.notifications.domain.OutboxEntry;
+import com.liftguard.notifications.service.NotificationPublishing;
+import com.liftguard.notifications.service.NotificationQueued;
+import com.liftguard.support.messaging.EventRecords;
 import com.liftguard.support.messaging.RelayWorker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,16 +14,12 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -34,20 +33,16 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 public class NotificationRelay {
     /** How long a requested run waits for more events to send with it. */
     static final long GATHER_MS = 20;
-    private static final byte[] CE_TYPE = EventType.NOTIFICATION_CREATED.ceType().getBytes(StandardCharsets.UTF_8);
 
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
     @Inject
-    PublicationStore publications;
+    NotificationPublishing publishing;
 
     @Inject
     NotificationsConfig config;
-
-    @Inject
-    Clock clock;
 
     private volatile RelayWorker worker;
     private KafkaProducer<String, String> producer;
@@ -56,8 +51,12 @@ public class NotificationRelay {
         producer = RelayWorker.producer(kafkaConfig, "notifications-relay");
         // a requested run waits GATHER_MS, so that the items of a burst go out in one batch (a platform's
         // notification is not waited on the way a coach's live stream is)
-        worker = new RelayWorker("publishing notifications", this::drain, GATHER_MS,
-                config.publishing().pollInterval(), config.publishing().sendTimeout());
+        worker = new RelayWorker(
+                "publishing notifications",
+                this::drain,
+                GATHER_MS,
+                config.publishing().pollInterval(),
+                config.publishing().sendTimeout());
     }
 
     void stop(@Observes ShutdownEvent ignored) {
@@ -69,8 +68,8 @@ public class NotificationRelay {
         }
     }
 
-    /** Asks for a run soon; many requests before it starts make one run. */
-    public void requestDrain() {
+    /** A run soon for what the consumer just put in the outbox; many requests before it starts make one run. */
+    void on(@Observes NotificationQueued ignored) {
         RelayWorker w = worker;
         if (w != null) {
             w.request();
@@ -81,17 +80,19 @@ public class NotificationRelay {
     void drain() {
         int batchSize = config.publishing().batchSize();
         while (true) {
-            List<PublicationStore.Pending> batch = publications.oldest(batchSize);
+            List<OutboxEntry> batch = publishing.oldest(batchSize);
             if (batch.isEmpty()) {
                 return;
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-            for (PublicationStore.Pending p : batch) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.NOTIFICATIONS, p.key(), p.value());
-                record.headers().add("ce_id", p.eventId().getBytes(StandardCharsets.UTF_8));
-                record.headers().add("ce_type", CE_TYPE);
-                p.trace().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-                acks.add(producer.send(record));
+            for (OutboxEntry entry : batch) {
+                acks.add(producer.send(EventRecords.event(
+                        Topics.NOTIFICATIONS,
+                        entry.key(),
+                        entry.value(),
+                        entry.eventId(),
+                        EventType.NOTIFICATION_CREATED.ceType(),
+                        entry.trace())));
             }
             List<String> sent = new ArrayList<>(batch.size());
             try {
@@ -100,17 +101,13 @@ public class NotificationRelay {
                     sent.add(batch.get(i).eventId());
                 }
             } catch (Exception e) {
-                publications.sent(sent, now());
+                publishing.sent(sent);
                 throw new IllegalStateException("Kafka did not acknowledge notifications: " + e.getMessage(), e);
             }
-            publications.sent(sent, now());
+            publishing.sent(sent);
             if (batch.size() < batchSize) {
                 return;
             }
         }
-    }
-
-    private java.time.Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

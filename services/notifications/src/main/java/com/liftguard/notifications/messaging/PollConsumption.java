@@ -57,18 +57,32 @@ public class PollConsumption {
      * @param together the writes of all the poll's events at once
      * @param each     the rest of one event's work
      */
-    public <E> void apply(String channel, ConsumerRecords<String, String> records, Function<String, E> decode,
-                          Consumer<List<E>> together, Consumer<E> each) {
-        apply(channel, records, decode, together,
+    public <E> void apply(
+            String channel,
+            ConsumerRecords<String, String> records,
+            Function<String, E> decode,
+            Consumer<List<E>> together,
+            Consumer<E> each) {
+        apply(
+                channel,
+                records,
+                decode,
+                together,
                 (record, event) -> traces.within(channel, record, () -> each.accept(event)),
                 (record, failure) -> deadLetters.send(channel, record, failure),
-                retry -> Thread.sleep(DELAY.toMillis() + ThreadLocalRandom.current().nextLong(DELAY.toMillis() / 2 + 1)));
+                retry -> Thread.sleep(
+                        DELAY.toMillis() + ThreadLocalRandom.current().nextLong(DELAY.toMillis() / 2 + 1)));
     }
 
     /** The steps of {@link #apply(String, ConsumerRecords, Function, Consumer, Consumer)}, apart from what they run on. */
-    static <E> void apply(String channel, ConsumerRecords<String, String> records, Function<String, E> decode,
-                          Consumer<List<E>> together, BiConsumer<ConsumerRecord<String, String>, E> each,
-                          BiConsumer<ConsumerRecord<String, String>, RuntimeException> deadLetter, Pause pause) {
+    static <E> void apply(
+            String channel,
+            ConsumerRecords<String, String> records,
+            Function<String, E> decode,
+            Consumer<List<E>> together,
+            BiConsumer<ConsumerRecord<String, String>, E> each,
+            BiConsumer<ConsumerRecord<String, String>, RuntimeException> deadLetter,
+            Pause pause) {
         List<ConsumerRecord<String, String>> decodedRecords = new ArrayList<>(records.count());
         List<E> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
@@ -104,8 +118,9 @@ public class PollConsumption {
                 if (retry >= RETRIES) {
                     throw storeFailed;
                 }
-                LOG.warnf("%s: MongoDB failed on a poll of %d (%s); retrying from event %d", channel, events.size(),
-                        storeFailed.getMessage(), next);
+                LOG.warnf(
+                        "%s: MongoDB failed on a poll of %d (%s); retrying from event %d",
+                        channel, events.size(), storeFailed.getMessage(), next);
                 try {
                     pause.before(retry + 1);
                 } catch (InterruptedException e) {

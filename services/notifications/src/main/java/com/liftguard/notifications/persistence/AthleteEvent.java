@@ -8,5 +8,4 @@ import java.time.Instant;
  *
  * @param receivedAt when this service first received the event; the recent-window counts from it
  */
-public record AthleteEvent(String tenant, String sourceEventId, Notification notification, Instant receivedAt) {
-}
+public record AthleteEvent(String tenant, String sourceEventId, Notification notification, Instant receivedAt) {}

@@ -45,7 +45,8 @@ public class AthleteEventStore {
                 throw e;
             }
             Document stored = db.athleteEvents()
-                    .find(and(eq("tenant", tenant), eq("sourceEventId", sourceEventId))).first();
+                    .find(and(eq("tenant", tenant), eq("sourceEventId", sourceEventId)))
+                    .first();
             if (stored == null) {
                 throw e;
             }
@@ -63,11 +64,16 @@ public class AthleteEventStore {
     }
 
     private static AthleteEvent event(Document doc) {
-        Notification n = new Notification(doc.getString("athleteId"), Severity.valueOf(doc.getString("severity")),
-                doc.getString("headline"), doc.getString("body"), Documents.reasons(doc, "reasons"),
-                Documents.strings(doc, "recommendedActions"), Documents.instant(doc, "occurredAt"),
+        Notification n = new Notification(
+                doc.getString("athleteId"),
+                Severity.valueOf(doc.getString("severity")),
+                doc.getString("headline"),
+                doc.getString("body"),
+                Documents.reasons(doc, "reasons"),
+                Documents.strings(doc, "recommendedActions"),
+                Documents.instant(doc, "occurredAt"),
                 doc.getString("kind"));
-        return new AthleteEvent(doc.getString("tenant"), doc.getString("sourceEventId"), n,
-                Documents.instant(doc, "receivedAt"));
+        return new AthleteEvent(
+                doc.getString("tenant"), doc.getString("sourceEventId"), n, Documents.instant(doc, "receivedAt"));
     }
 }

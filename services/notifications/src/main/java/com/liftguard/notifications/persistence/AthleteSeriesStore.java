@@ -9,6 +9,8 @@ import com.liftguard.events.Event;
 import com.liftguard.events.RiskAssessed;
 import com.liftguard.events.TriageDecided;
 import com.liftguard.events.model.TriageCategory;
+import com.liftguard.notifications.domain.AthleteSeries.Day;
+import com.liftguard.notifications.domain.AthleteSeries.Triage;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -30,15 +32,6 @@ import org.bson.Document;
  */
 @ApplicationScoped
 public class AthleteSeriesStore {
-    /** One day of an athlete's figures. */
-    public record Day(LocalDate date, double dailyLoad, double acuteLoad, double chronicLoad, Double acwr,
-                      String riskLevel) {
-    }
-
-    /** One triage decision on the time axis. */
-    public record Triage(Instant at, TriageCategory category) {
-    }
-
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
 
@@ -93,24 +86,40 @@ public class AthleteSeriesStore {
 
     /** The athlete's latest day with figures. */
     public Optional<LocalDate> latestDay(String tenant, String athleteId) {
-        return Optional.ofNullable(db.athleteDays().find(and(eq("tenant", tenant), eq("athleteId", athleteId)))
-                .sort(Sorts.descending("date")).limit(1).first()).map(d -> LocalDate.parse(d.getString("date")));
+        return Optional.ofNullable(db.athleteDays()
+                        .find(and(eq("tenant", tenant), eq("athleteId", athleteId)))
+                        .sort(Sorts.descending("date"))
+                        .limit(1)
+                        .first())
+                .map(d -> LocalDate.parse(d.getString("date")));
     }
 
     /** Days from {@code from} to {@code to}, oldest first (ISO dates sort as text). */
     public List<Day> days(String tenant, String athleteId, LocalDate from, LocalDate to) {
-        return db.athleteDays().find(and(eq("tenant", tenant), eq("athleteId", athleteId),
-                        gte("date", from.toString()), lte("date", to.toString())))
+        return db.athleteDays()
+                .find(and(
+                        eq("tenant", tenant),
+                        eq("athleteId", athleteId),
+                        gte("date", from.toString()),
+                        lte("date", to.toString())))
                 .sort(Sorts.ascending("date"))
-                .map(d -> new Day(LocalDate.parse(d.getString("date")), number(d, "dailyLoad"), number(d, "acuteLoad"),
-                        number(d, "chronicLoad"), d.get("acwr") == null ? null : number(d, "acwr"),
+                .map(d -> new Day(
+                        LocalDate.parse(d.getString("date")),
+                        number(d, "dailyLoad"),
+                        number(d, "acuteLoad"),
+                        number(d, "chronicLoad"),
+                        d.get("acwr") == null ? null : number(d, "acwr"),
                         d.getString("riskLevel")))
                 .into(new ArrayList<>());
     }
 
     public List<Triage> triage(String tenant, String athleteId, Instant from, Instant to) {
-        return db.athleteTriage().find(and(eq("tenant", tenant), eq("athleteId", athleteId),
-                        gte("at", Documents.date(from)), lte("at", Documents.date(to))))
+        return db.athleteTriage()
+                .find(and(
+                        eq("tenant", tenant),
+                        eq("athleteId", athleteId),
+                        gte("at", Documents.date(from)),
+                        lte("at", Documents.date(to))))
                 .sort(Sorts.ascending("at"))
                 .map(d -> new Triage(Documents.instant(d, "at"), TriageCategory.valueOf(d.getString("category"))))
                 .into(new ArrayList<>());

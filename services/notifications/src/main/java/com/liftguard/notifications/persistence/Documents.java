@@ -8,19 +8,20 @@ import org.bson.Document;
 
 /** Conversions between BSON documents and the records the service works with. */
 final class Documents {
-    private Documents() {
-    }
+    private Documents() {}
 
     static List<Document> reasons(List<Reason> reasons) {
         return reasons.stream()
-                .map(r -> new Document("code", r.code()).append("message", r.message()).append("fields", r.fields()))
+                .map(r -> new Document("code", r.code())
+                        .append("message", r.message())
+                        .append("fields", r.fields()))
                 .toList();
     }
 
     static List<Reason> reasons(Document doc, String field) {
         return doc.getList(field, Document.class, List.of()).stream()
-                .map(r -> new Reason(r.getString("code"), r.getString("message"),
-                        r.getList("fields", String.class, List.of())))
+                .map(r -> new Reason(
+                        r.getString("code"), r.getString("message"), r.getList("fields", String.class, List.of())))
                 .toList();
     }
 

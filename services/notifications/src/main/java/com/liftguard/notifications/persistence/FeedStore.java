@@ -2,14 +2,14 @@ package com.liftguard.notifications.persistence;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
 import com.liftguard.events.EventIds;
 import com.liftguard.events.model.Severity;
+import com.liftguard.notifications.domain.FeedChange;
+import com.liftguard.notifications.domain.FeedCollapse;
 import com.liftguard.notifications.domain.FeedItem;
 import com.liftguard.notifications.domain.FeedPosition;
 import com.mongodb.MongoWriteException;
@@ -20,11 +20,17 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -63,6 +69,9 @@ public class FeedStore {
     @Inject
     FeedSignals signals;
 
+    @Inject
+    Clock clock;
+
     /** The id of the item an event puts on a coach's feed: the same on every replay. */
     public static String itemId(String tenant, String coachId, String sourceEventId) {
         return EventIds.derive("feed-item", tenant, coachId, sourceEventId);
@@ -79,60 +88,67 @@ public class FeedStore {
     }
 
     /**
-     * One change of the coach's feed, at its sequence number, with the item as it is now; {@code item} is null
-     * when a later change of the same item superseded this one (the stream sends the item at that one).
-     */
-    public record Stored(FeedItem item, long seq, int repeats) {
-    }
-
-    /**
-     * Puts the item on the coach's feed. An item with the same athlete and first reason as an
-     * unacknowledged, non-urgent item of the last {@code collapseWindow} is folded into that one instead
-     * (its repeats grow, its text becomes the latest), so a recurring warning does not flood the feed.
-     * Every change takes the next number of the coach's sequence, which the live stream follows.
+     * Puts the item on the coach's feed, or folds it into an earlier item when {@link FeedCollapse} says it
+     * repeats one (its repeats grow, its text becomes the latest), so a recurring warning does not flood the
+     * feed. Every change takes the next number of the coach's sequence, which the live stream follows.
      */
     public Outcome add(String tenant, FeedItem item, String kind, Duration collapseWindow) {
         String sourceMarker = item.id(); // = itemId(tenant, coach, sourceEventId)
         if (db.feedSources().find(eq("_id", sourceMarker)).first() != null) {
             return Outcome.ALREADY_THERE;
         }
-        String collapseKey = collapseKey(kind, item);
-        boolean collapsible = item.severity() != Severity.URGENT && collapseKey != null && !collapseWindow.isZero();
-        String collapseId = collapseKey == null ? null
+        String collapseKey = FeedCollapse.key(kind, item);
+        boolean collapsible = FeedCollapse.mayFold(item, collapseKey, collapseWindow);
+        String collapseId = collapseKey == null
+                ? null
                 : EventIds.derive("feed-collapse", tenant, item.coachId(), item.athleteId(), collapseKey);
         if (collapsible) {
             Document pointer = db.feedCollapse().find(eq("_id", collapseId)).first();
-            Document earlier = pointer == null ? null : db.feed().find(eq("_id", pointer.getString("item"))).first();
-            if (earlier != null && earlier.get("acknowledgedAt") == null
-                    && !Documents.instant(earlier, "createdAt").isBefore(item.createdAt().minus(collapseWindow))) {
-                String earlierId = earlier.getString("_id");
-                if (!Documents.strings(earlier, "sourceEventIds").contains(item.sourceEventId())) {
-                    long seq = nextSeq(tenant, item.coachId());
-                    // one atomic write adds the event to the item's sources (their number is its repeats) and gives
-                    // it the event's text and the change's number; the item as it was before says whether this
-                    // delivery folded the event in: of two deliveries of one event at once (the event's channel
-                    // and a roster change) both write the same, and only one finds the event absent
-                    Document before = db.feed().findOneAndUpdate(eq("_id", earlierId), Updates.combine(
-                            Updates.addToSet("sourceEventIds", item.sourceEventId()),
-                            Updates.set("title", item.title()),
-                            Updates.set("body", item.body()),
-                            Updates.set("reasons", Documents.reasons(item.reasons())),
-                            Updates.set("recommendedActions", item.recommendedActions()),
-                            Updates.set("lastOccurredAt", Documents.date(item.createdAt())),
-                            Updates.set("seq", seq)),
-                            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
-                    logChange(tenant, item.coachId(), seq, earlierId);
-                    signals.changed(tenant, item.coachId());
-                    markDelivered(sourceMarker, earlierId);
-                    return before != null && !Documents.strings(before, "sourceEventIds").contains(item.sourceEventId())
-                            ? Outcome.COLLAPSED : Outcome.ALREADY_THERE;
-                }
-                // folded in before a crash kept the log entry or the marker from being written: complete them
-                logChange(tenant, item.coachId(), ((Number) earlier.get("seq")).longValue(), earlierId);
-                markDelivered(sourceMarker, earlierId);
-                return Outcome.ALREADY_THERE;
+            Document earlier = pointer == null
+                    ? null
+                    : db.feed().find(eq("_id", pointer.getString("item"))).first();
+            if (earlier != null && FeedCollapse.foldsInto(item, item(earlier), collapseWindow)) {
+                return foldInto(tenant, earlier, item, sourceMarker);
             }
         }
+        return insert(tenant, item, collapseKey, collapsible ? collapseId : null, sourceMarker);
+    }
+
+    private Outcome foldInto(String tenant, Document earlier, FeedItem item, String sourceMarker) {
+        String earlierId = earlier.getString("_id");
+        if (Documents.strings(earlier, "sourceEventIds").contains(item.sourceEventId())) {
+            // folded in before a crash kept the log entry or the marker from being written: complete them
+            logChange(tenant, item.coachId(), ((Number) earlier.get("seq")).longValue(), earlierId);
+            markDelivered(sourceMarker, earlierId);
+            return Outcome.ALREADY_THERE;
+        }
+        long seq = nextSeq(tenant, item.coachId());
+        // one atomic write adds the event to the item's sources (their number is its repeats) and gives
+        // it the event's text and the change's number; the item as it was before says whether this
+        // delivery folded the event in: of two deliveries of one event at once (the event's channel
+        // and a roster change) both write the same, and only one finds the event absent
+        Document before = db.feed()
+                .findOneAndUpdate(
+                        eq("_id", earlierId),
+                        Updates.combine(
+                                Updates.addToSet("sourceEventIds", item.sourceEventId()),
+                                Updates.set("title", item.title()),
+                                Updates.set("body", item.body()),
+                                Updates.set("reasons", Documents.reasons(item.reasons())),
+                                Updates.set("recommendedActions", item.recommendedActions()),
+                                Updates.set("lastOccurredAt", Documents.date(item.createdAt())),
+                                Updates.set("seq", seq)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+        logChange(tenant, item.coachId(), seq, earlierId);
+        signals.changed(tenant, item.coachId());
+        markDelivered(sourceMarker, earlierId);
+        return before != null && !Documents.strings(before, "sourceEventIds").contains(item.sourceEventId())
+                ? Outcome.COLLAPSED
+                : Outcome.ALREADY_THERE;
+    }
+
+    /** @param collapseId the pointer repeats of the item fold by from now on; null when it takes none */
+    private Outcome insert(String tenant, FeedItem item, String collapseKey, String collapseId, String sourceMarker) {
         long seq = nextSeq(tenant, item.coachId());
         Document doc = new Document("_id", item.id())
                 .append("tenant", tenant)
@@ -162,7 +178,7 @@ public class FeedStore {
                 // the number this attempt took is logged too, as a change the item's own number supersedes: the
                 // live stream steps over it at once instead of waiting for it as for a write in flight
                 logChange(tenant, item.coachId(), seq, item.id());
-                if (collapsible) {
+                if (collapseId != null) {
                     pointCollapseAt(collapseId, item.id());
                 }
                 markDelivered(sourceMarker, item.id());
@@ -171,7 +187,7 @@ public class FeedStore {
             throw e;
         }
         logChange(tenant, item.coachId(), seq, item.id());
-        if (collapsible) {
+        if (collapseId != null) {
             // repeats of this athlete and reason fold into this item from now on
             pointCollapseAt(collapseId, item.id());
         }
@@ -185,26 +201,26 @@ public class FeedStore {
      * number without an entry is missing from the result: a change still being written, or one that never
      * completed (its writer crashed after taking the number).
      */
-    public List<Stored> changedAfter(String tenant, String coachId, long afterSeq, int limit) {
+    public List<FeedChange> changedAfter(String tenant, String coachId, long afterSeq, int limit) {
         List<String> ids = new ArrayList<>(limit);
         for (long seq = afterSeq + 1; seq <= afterSeq + limit; seq++) {
             ids.add(changeId(tenant, coachId, seq));
         }
-        java.util.TreeMap<Long, String> itemBySeq = new java.util.TreeMap<>();
-        db.feedChanges().find(in("_id", ids))
+        TreeMap<Long, String> itemBySeq = new TreeMap<>();
+        db.feedChanges()
+                .find(in("_id", ids))
                 .forEach(d -> itemBySeq.put(((Number) d.get("seq")).longValue(), d.getString("item")));
         if (itemBySeq.isEmpty()) {
             return List.of();
         }
-        java.util.Map<String, Document> items = new java.util.HashMap<>();
-        db.feed().find(in("_id", new java.util.HashSet<>(itemBySeq.values())))
-                .forEach(d -> items.put(d.getString("_id"), d));
-        List<Stored> changes = new ArrayList<>(itemBySeq.size());
+        Map<String, Document> items = new HashMap<>();
+        db.feed().find(in("_id", new HashSet<>(itemBySeq.values()))).forEach(d -> items.put(d.getString("_id"), d));
+        List<FeedChange> changes = new ArrayList<>(itemBySeq.size());
         itemBySeq.forEach((seq, itemId) -> {
             Document doc = items.get(itemId);
             Object itemSeq = doc == null ? null : doc.get("seq");
             boolean current = itemSeq != null && ((Number) itemSeq).longValue() == seq;
-            changes.add(current ? stored(doc) : new Stored(null, seq, 0));
+            changes.add(current ? change(doc) : new FeedChange(null, seq, 0));
         });
         return changes;
     }
@@ -216,15 +232,14 @@ public class FeedStore {
     }
 
     /** How many events each item stands for (1 unless repeats were collapsed into it). */
-    public java.util.Map<String, Integer> repeats(String tenant, String coachId, List<String> ids) {
-        java.util.Map<String, Integer> repeats = new java.util.HashMap<>();
+    public Map<String, Integer> repeats(String tenant, String coachId, List<String> ids) {
+        Map<String, Integer> repeats = new HashMap<>();
         if (!ids.isEmpty()) {
-            db.feed().find(in("_id", ids))
-                    .forEach(d -> {
-                        if (tenant.equals(d.getString("tenant")) && coachId.equals(d.getString("coachId"))) {
-                            repeats.put(d.getString("_id"), repeatsOf(d));
-                        }
-                    });
+            db.feed().find(in("_id", ids)).forEach(d -> {
+                if (tenant.equals(d.getString("tenant")) && coachId.equals(d.getString("coachId"))) {
+                    repeats.put(d.getString("_id"), repeatsOf(d));
+                }
+            });
         }
         return repeats;
     }
@@ -232,8 +247,11 @@ public class FeedStore {
     /** The log entry of a change; written once (a replay completing a change finds it there). */
     private void logChange(String tenant, String coachId, long seq, String itemId) {
         try {
-            db.feedChanges().insertOne(new Document("_id", changeId(tenant, coachId, seq)).append("seq", seq)
-                    .append("item", itemId).append("at", new java.util.Date()));
+            db.feedChanges()
+                    .insertOne(new Document("_id", changeId(tenant, coachId, seq))
+                            .append("seq", seq)
+                            .append("item", itemId)
+                            .append("at", Date.from(clock.instant())));
         } catch (MongoWriteException e) {
             if (!NotificationsDatabase.isDuplicateKey(e)) {
                 throw e;
@@ -242,13 +260,19 @@ public class FeedStore {
     }
 
     private void pointCollapseAt(String collapseId, String itemId) {
-        db.feedCollapse().replaceOne(eq("_id", collapseId), new Document("_id", collapseId).append("item", itemId),
-                new ReplaceOptions().upsert(true));
+        db.feedCollapse()
+                .replaceOne(
+                        eq("_id", collapseId),
+                        new Document("_id", collapseId).append("item", itemId),
+                        new ReplaceOptions().upsert(true));
     }
 
     private void markDelivered(String sourceMarker, String itemId) {
         try {
-            db.feedSources().insertOne(new Document("_id", sourceMarker).append("item", itemId).append("at", new java.util.Date()));
+            db.feedSources()
+                    .insertOne(new Document("_id", sourceMarker)
+                            .append("item", itemId)
+                            .append("at", Date.from(clock.instant())));
         } catch (MongoWriteException e) {
             if (!NotificationsDatabase.isDuplicateKey(e)) {
                 throw e;
@@ -269,15 +293,13 @@ public class FeedStore {
     private long nextSeq(String tenant, String coachId) {
         String id = tenant + ":" + coachId;
         synchronized (SEQUENCE_LOCKS[Math.floorMod(id.hashCode(), SEQUENCE_LOCKS.length)]) {
-            Document d = db.feedSequences().findOneAndUpdate(eq("_id", id), Updates.inc("seq", 1L),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            Document d = db.feedSequences()
+                    .findOneAndUpdate(
+                            eq("_id", id),
+                            Updates.inc("seq", 1L),
+                            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
             return ((Number) d.get("seq")).longValue();
         }
-    }
-
-    /** Items collapse when they are the same kind of news about the same athlete for the same (first) reason. */
-    static String collapseKey(String kind, FeedItem item) {
-        return item.reasons().isEmpty() ? null : kind + ":" + item.reasons().get(0).code();
     }
 
     /** The events folded into the item: its sources (items stored before that counted them in "repeats"). */
@@ -290,20 +312,23 @@ public class FeedStore {
         return r == null ? 1 : ((Number) r).intValue();
     }
 
-    private static Stored stored(Document doc) {
+    private static FeedChange change(Document doc) {
         Object seq = doc.get("seq");
-        return new Stored(item(doc), seq == null ? 0 : ((Number) seq).longValue(), repeatsOf(doc));
+        return new FeedChange(item(doc), seq == null ? 0 : ((Number) seq).longValue(), repeatsOf(doc));
     }
 
     /** Up to {@code limit} items of the coach's feed after {@code after} (from the newest when null), newest first. */
     public List<FeedItem> page(String tenant, String coachId, FeedPosition after, int limit) {
         Bson filter = coach(tenant, coachId);
         if (after != null) {
-            filter = and(filter, or(
-                    lt("createdAt", Documents.date(after.createdAt())),
-                    and(eq("createdAt", Documents.date(after.createdAt())), lt("_id", after.id()))));
+            filter = and(
+                    filter,
+                    or(
+                            lt("createdAt", Documents.date(after.createdAt())),
+                            and(eq("createdAt", Documents.date(after.createdAt())), lt("_id", after.id()))));
         }
-        return db.feed().find(filter)
+        return db.feed()
+                .find(filter)
                 .sort(Sorts.descending("createdAt", "_id"))
                 .limit(limit)
                 .map(FeedStore::item)
@@ -328,8 +353,14 @@ public class FeedStore {
             long seq = nextSeq(tenant, coachId);
             // conditional, so that of two acknowledgements at once the first one's time stays (a rare human
             // action: the filter's scan on mongo-java-server does not matter)
-            if (db.feed().updateOne(and(eq("_id", id), eq("acknowledgedAt", null)), Updates.combine(
-                    Updates.set("acknowledgedAt", Documents.date(now)), Updates.set("seq", seq))).getModifiedCount() > 0) {
+            if (db.feed()
+                            .updateOne(
+                                    and(eq("_id", id), eq("acknowledgedAt", null)),
+                                    Updates.combine(
+                                            Updates.set("acknowledgedAt", Documents.date(now)),
+                                            Updates.set("seq", seq)))
+                            .getModifiedCount()
+                    > 0) {
                 logChange(tenant, coachId, seq, id);
                 signals.changed(tenant, coachId);
             }
@@ -343,10 +374,17 @@ public class FeedStore {
     }
 
     private static FeedItem item(Document doc) {
-        return new FeedItem(doc.getString("_id"), doc.getString("coachId"), doc.getString("athleteId"),
-                Severity.valueOf(doc.getString("severity")), doc.getString("title"), doc.getString("body"),
-                Documents.reasons(doc, "reasons"), Documents.strings(doc, "recommendedActions"),
-                Documents.instant(doc, "createdAt"), Documents.instant(doc, "acknowledgedAt"),
+        return new FeedItem(
+                doc.getString("_id"),
+                doc.getString("coachId"),
+                doc.getString("athleteId"),
+                Severity.valueOf(doc.getString("severity")),
+                doc.getString("title"),
+                doc.getString("body"),
+                Documents.reasons(doc, "reasons"),
+                Documents.strings(doc, "recommendedActions"),
+                Documents.instant(doc, "createdAt"),
+                Documents.instant(doc, "acknowledgedAt"),
                 doc.getString("sourceEventId"));
     }
 }

@@ -39,29 +39,53 @@ public class NotificationsDatabase {
     String database;
 
     void createIndexes(@Observes StartupEvent ignored) {
-        rosters().createIndex(Indexes.ascending("tenant", "athleteId"),
-                new IndexOptions().unique(true).name("tenant_athlete"));
+        rosters()
+                .createIndex(
+                        Indexes.ascending("tenant", "athleteId"),
+                        new IndexOptions().unique(true).name("tenant_athlete"));
         rosters().createIndex(Indexes.ascending("tenant", "coachIds"), new IndexOptions().name("tenant_coach"));
-        athleteEvents().createIndex(Indexes.ascending("tenant", "sourceEventId"),
-                new IndexOptions().unique(true).name("tenant_source_event"));
-        athleteEvents().createIndex(Indexes.ascending("tenant", "athleteId", "receivedAt"),
-                new IndexOptions().name("tenant_athlete_received"));
-        feed().createIndex(Indexes.ascending("tenant", "coachId", "sourceEventId"),
-                new IndexOptions().unique(true).name("tenant_coach_source_event"));
-        feed().createIndex(Indexes.compoundIndex(Indexes.ascending("tenant", "coachId"),
-                Indexes.descending("createdAt", "_id")), new IndexOptions().name("tenant_coach_newest"));
+        athleteEvents()
+                .createIndex(
+                        Indexes.ascending("tenant", "sourceEventId"),
+                        new IndexOptions().unique(true).name("tenant_source_event"));
+        athleteEvents()
+                .createIndex(
+                        Indexes.ascending("tenant", "athleteId", "receivedAt"),
+                        new IndexOptions().name("tenant_athlete_received"));
+        feed().createIndex(
+                        Indexes.ascending("tenant", "coachId", "sourceEventId"),
+                        new IndexOptions().unique(true).name("tenant_coach_source_event"));
+        feed().createIndex(
+                        Indexes.compoundIndex(
+                                Indexes.ascending("tenant", "coachId"), Indexes.descending("createdAt", "_id")),
+                        new IndexOptions().name("tenant_coach_newest"));
         feed().createIndex(Indexes.ascending("tenant", "coachId", "seq"), new IndexOptions().name("tenant_coach_seq"));
-        athleteDays().createIndex(Indexes.ascending("tenant", "athleteId", "date"), new IndexOptions().name("tenant_athlete_date"));
-        athleteTriage().createIndex(Indexes.ascending("tenant", "athleteId", "at"), new IndexOptions().name("tenant_athlete_at"));
+        athleteDays()
+                .createIndex(
+                        Indexes.ascending("tenant", "athleteId", "date"),
+                        new IndexOptions().name("tenant_athlete_date"));
+        athleteTriage()
+                .createIndex(
+                        Indexes.ascending("tenant", "athleteId", "at"), new IndexOptions().name("tenant_athlete_at"));
         // the live stream's change log and the delivery markers are read by _id only; on MongoDB they expire
         // (mongo-java-server keeps them: it has no TTL indexes)
-        feedChanges().createIndex(Indexes.ascending("at"),
-                new IndexOptions().name("expire").expireAfter(FeedStore.CHANGE_RETENTION.toSeconds(), TimeUnit.SECONDS));
+        feedChanges()
+                .createIndex(
+                        Indexes.ascending("at"),
+                        new IndexOptions()
+                                .name("expire")
+                                .expireAfter(FeedStore.CHANGE_RETENTION.toSeconds(), TimeUnit.SECONDS));
         notificationOutbox().createIndex(Indexes.ascending("at", "_id"), new IndexOptions().name("oldest"));
-        notificationsPublished().createIndex(Indexes.ascending("expireAt"),
-                new IndexOptions().name("expire").expireAfter(0L, TimeUnit.SECONDS));
-        feedSources().createIndex(Indexes.ascending("at"),
-                new IndexOptions().name("expire").expireAfter(FeedStore.SOURCE_RETENTION.toSeconds(), TimeUnit.SECONDS));
+        notificationsPublished()
+                .createIndex(
+                        Indexes.ascending("expireAt"),
+                        new IndexOptions().name("expire").expireAfter(0L, TimeUnit.SECONDS));
+        feedSources()
+                .createIndex(
+                        Indexes.ascending("at"),
+                        new IndexOptions()
+                                .name("expire")
+                                .expireAfter(FeedStore.SOURCE_RETENTION.toSeconds(), TimeUnit.SECONDS));
     }
 
     MongoCollection<Document> notificationOutbox() {

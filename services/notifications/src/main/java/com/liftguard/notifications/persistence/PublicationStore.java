@@ -3,6 +3,7 @@ package com.liftguard.notifications.persistence;
 import static com.mongodb.client.model.Filters.in;
 
 import com.liftguard.notifications.config.NotificationsConfig;
+import com.liftguard.notifications.domain.OutboxEntry;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
@@ -11,7 +12,9 @@ import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -25,10 +28,6 @@ import org.bson.Document;
  */
 @ApplicationScoped
 public class PublicationStore {
-    /** An event to publish: its id, record key, CloudEvent JSON and trace headers. */
-    public record Pending(String eventId, String key, String value, Map<String, String> trace) {
-    }
-
     @Inject
     NotificationsDatabase db;
 
@@ -40,7 +39,7 @@ public class PublicationStore {
     }
 
     /** Adds the event unless it is already waiting (then this is a no-op). */
-    public void enqueue(Pending event, Instant now) {
+    public void enqueue(OutboxEntry event, Instant now) {
         Document doc = new Document("_id", event.eventId())
                 .append("key", event.key())
                 .append("value", event.value())
@@ -56,9 +55,13 @@ public class PublicationStore {
     }
 
     /** The oldest waiting events, oldest first. */
-    public List<Pending> oldest(int limit) {
-        return db.notificationOutbox().find().sort(Sorts.ascending("at", "_id")).limit(limit)
-                .map(PublicationStore::pending).into(new java.util.ArrayList<>());
+    public List<OutboxEntry> oldest(int limit) {
+        return db.notificationOutbox()
+                .find()
+                .sort(Sorts.ascending("at", "_id"))
+                .limit(limit)
+                .map(PublicationStore::entry)
+                .into(new ArrayList<>());
     }
 
     /** The broker acknowledged these: remembered as published, then taken out of the outbox. */
@@ -68,25 +71,26 @@ public class PublicationStore {
         }
         Date expireAt = Date.from(now.plus(config.publishing().publishedRetention()));
         List<Document> markers = eventIds.stream()
-                .map(id -> new Document("_id", id).append("at", Date.from(now)).append("expireAt", expireAt)).toList();
+                .map(id -> new Document("_id", id).append("at", Date.from(now)).append("expireAt", expireAt))
+                .toList();
         try {
             db.notificationsPublished().insertMany(markers, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             // published twice (another instance, or a relay that died before deleting): the marker is there
-            if (e.getWriteErrors().stream().anyMatch(err -> ErrorCategory.fromErrorCode(err.getCode())
-                    != ErrorCategory.DUPLICATE_KEY)) {
+            if (e.getWriteErrors().stream()
+                    .anyMatch(err -> ErrorCategory.fromErrorCode(err.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
             }
         }
         db.notificationOutbox().deleteMany(in("_id", eventIds));
     }
 
-    private static Pending pending(Document doc) {
-        Map<String, String> trace = new java.util.LinkedHashMap<>();
+    private static OutboxEntry entry(Document doc) {
+        Map<String, String> trace = new LinkedHashMap<>();
         Document t = doc.get("trace", Document.class);
         if (t != null) {
             t.forEach((k, v) -> trace.put(k, String.valueOf(v)));
         }
-        return new Pending(doc.getString("_id"), doc.getString("key"), doc.getString("value"), trace);
+        return new OutboxEntry(doc.getString("_id"), doc.getString("key"), doc.getString("value"), trace);
     }
 }

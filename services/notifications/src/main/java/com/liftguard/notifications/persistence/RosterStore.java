@@ -4,12 +4,14 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
+import com.liftguard.notifications.domain.RosterEntry;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -32,8 +34,13 @@ public class RosterStore {
                 Updates.set("coachIds", entry.coachIds()),
                 Updates.set("changedAt", Documents.date(entry.changedAt())));
         try {
-            db.rosters().updateOne(and(key(entry.tenant(), entry.athleteId()),
-                    lt("changedAt", Documents.date(entry.changedAt()))), update, new UpdateOptions().upsert(true));
+            db.rosters()
+                    .updateOne(
+                            and(
+                                    key(entry.tenant(), entry.athleteId()),
+                                    lt("changedAt", Documents.date(entry.changedAt()))),
+                            update,
+                            new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (!NotificationsDatabase.isDuplicateKey(e)) {
                 throw e;
@@ -44,19 +51,25 @@ public class RosterStore {
     }
 
     public Optional<RosterEntry> find(String tenant, String athleteId) {
-        return Optional.ofNullable(db.rosters().find(key(tenant, athleteId)).first()).map(RosterStore::entry);
+        return Optional.ofNullable(db.rosters().find(key(tenant, athleteId)).first())
+                .map(RosterStore::entry);
     }
 
     /** Whether any athlete of the tenant is followed by this coach. */
     public boolean followsAnyone(String tenant, String coachId) {
-        return db.rosters().find(and(eq("tenant", tenant), eq("coachIds", coachId))).first() != null;
+        return db.rosters()
+                        .find(and(eq("tenant", tenant), eq("coachIds", coachId)))
+                        .first()
+                != null;
     }
 
     /** The athletes the coach follows, by display name. */
     public List<RosterEntry> followedBy(String tenant, String coachId) {
-        return db.rosters().find(and(eq("tenant", tenant), eq("coachIds", coachId)))
-                .sort(com.mongodb.client.model.Sorts.ascending("displayName", "athleteId"))
-                .map(RosterStore::entry).into(new java.util.ArrayList<>());
+        return db.rosters()
+                .find(and(eq("tenant", tenant), eq("coachIds", coachId)))
+                .sort(Sorts.ascending("displayName", "athleteId"))
+                .map(RosterStore::entry)
+                .into(new ArrayList<>());
     }
 
     /**
@@ -68,7 +81,11 @@ public class RosterStore {
     }
 
     private static RosterEntry entry(Document doc) {
-        return new RosterEntry(doc.getString("tenant"), doc.getString("athleteId"), doc.getString("displayName"),
-                doc.getList("coachIds", String.class, List.of()), Documents.instant(doc, "changedAt"));
+        return new RosterEntry(
+                doc.getString("tenant"),
+                doc.getString("athleteId"),
+                doc.getString("displayName"),
+                doc.getList("coachIds", String.class, List.of()),
+                Documents.instant(doc, "changedAt"));
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class FeedCursorTest {
     @Test
     void aCursorDecodesToThePositionItWasMadeFrom() {
-        FeedPosition position = new FeedPosition(Instant.parse("2026-11-23T18:30:00.123Z"),
-                "2f1c0a6e-1b7e-3c4a-9d55-0c8f1e2d3b4a");
+        FeedPosition position =
+                new FeedPosition(Instant.parse("2026-11-23T18:30:00.123Z"), "2f1c0a6e-1b7e-3c4a-9d55-0c8f1e2d3b4a");
         String cursor = FeedCursor.encode(position);
         assertTrue(cursor.matches("[A-Za-z0-9_-]+"), "safe in a query string as is: " + cursor);
         assertEquals(Optional.of(position), FeedCursor.decode(cursor));

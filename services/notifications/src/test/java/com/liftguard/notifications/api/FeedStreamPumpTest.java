@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.liftguard.events.model.Severity;
 import com.liftguard.notifications.config.NotificationsConfig;
+import com.liftguard.notifications.domain.FeedChange;
 import com.liftguard.notifications.domain.FeedItem;
 import com.liftguard.notifications.persistence.FeedSignals;
-import com.liftguard.notifications.persistence.FeedStore;
+import com.liftguard.notifications.service.CoachStream;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.lang.reflect.Proxy;
@@ -33,7 +34,8 @@ class FeedStreamPumpTest {
     private static final Duration POLL = Duration.ofSeconds(60);
 
     /** The coach's change log: entries by sequence number, and the last number taken. */
-    private final Map<Long, FeedStore.Stored> log = new ConcurrentHashMap<>();
+    private final Map<Long, FeedChange> log = new ConcurrentHashMap<>();
+
     private final AtomicLong lastTaken = new AtomicLong();
     private final AtomicInteger reads = new AtomicInteger();
     private final BlockingQueue<OutboundSseEvent> sent = new LinkedBlockingQueue<>();
@@ -41,17 +43,31 @@ class FeedStreamPumpTest {
     private volatile boolean closed;
     private Thread pump;
 
-    private final FeedStore feed = new FeedStore() {
+    private final CoachStream stream = new CoachStream() {
         @Override
-        public List<Stored> changedAfter(String tenant, String coachId, long afterSeq, int limit) {
+        public List<FeedChange> changedAfter(String tenant, String coachId, long afterSeq, int limit) {
             reads.incrementAndGet();
-            return log.keySet().stream().filter(seq -> seq > afterSeq && seq <= afterSeq + limit).sorted()
-                    .map(log::get).toList();
+            return log.keySet().stream()
+                    .filter(seq -> seq > afterSeq && seq <= afterSeq + limit)
+                    .sorted()
+                    .map(log::get)
+                    .toList();
         }
 
         @Override
         public long lastSeq(String tenant, String coachId) {
             return lastTaken.get();
+        }
+
+        @Override
+        public long version(String tenant, String coachId) {
+            return signals.version(tenant, coachId);
+        }
+
+        @Override
+        public void awaitChange(String tenant, String coachId, long seen, Duration timeout)
+                throws InterruptedException {
+            signals.awaitChange(tenant, coachId, seen, timeout);
         }
     };
 
@@ -74,8 +90,10 @@ class FeedStreamPumpTest {
     };
 
     private static NotificationsConfig config() {
-        return (NotificationsConfig) Proxy.newProxyInstance(NotificationsConfig.class.getClassLoader(),
-                new Class<?>[] {NotificationsConfig.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (NotificationsConfig) Proxy.newProxyInstance(
+                NotificationsConfig.class.getClassLoader(),
+                new Class<?>[] {NotificationsConfig.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "streamPollInterval" -> POLL;
                     case "streamGapWait" -> Duration.ofSeconds(30);
                     case "streamKeepAlive" -> Duration.ofMinutes(10);
@@ -85,8 +103,7 @@ class FeedStreamPumpTest {
 
     private void start() throws InterruptedException {
         FeedStreamResource resource = new FeedStreamResource();
-        resource.feed = feed;
-        resource.signals = signals;
+        resource.stream = stream;
         resource.config = config();
         // 'ready' is the resource method's to send, before the pump starts
         pump = Thread.ofVirtual().start(() -> resource.pump("acme", "coach", 0, sink, SseImpl.INSTANCE));
@@ -99,10 +116,20 @@ class FeedStreamPumpTest {
         return event;
     }
 
-    private static FeedStore.Stored change(long seq) {
-        FeedItem item = new FeedItem("item-" + seq, "coach", "athlete", Severity.HIGH, "title " + seq, "body",
-                List.of(), List.of(), Instant.parse("2026-11-27T10:00:00Z"), null, "source-" + seq);
-        return new FeedStore.Stored(item, seq, 1);
+    private static FeedChange change(long seq) {
+        FeedItem item = new FeedItem(
+                "item-" + seq,
+                "coach",
+                "athlete",
+                Severity.HIGH,
+                "title " + seq,
+                "body",
+                List.of(),
+                List.of(),
+                Instant.parse("2026-11-27T10:00:00Z"),
+                null,
+                "source-" + seq);
+        return new FeedChange(item, seq, 1);
     }
 
     @AfterEach

@@ -28,6 +28,7 @@ import com.liftguard.events.model.PainRegion;
 import com.liftguard.events.model.PainReport;
 import com.liftguard.events.model.PainSide;
 import com.liftguard.events.model.PainTrend;
+import com.liftguard.events.model.PlanItem;
 import com.liftguard.events.model.Reason;
 import com.liftguard.events.model.Severity;
 import com.liftguard.events.model.TriageCategory;
@@ -51,6 +52,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -89,33 +91,63 @@ class NotificationsFlowTest {
 
     // ---- events in
 
-    private static final PainReport SADDLE_NUMBNESS = new PainReport(PainRegion.LOWER_BACK, PainSide.CENTRAL,
-            PainQuality.ACHING, 5, PainOnset.WITHIN_HOURS, 4, PainTrend.WORSENING,
-            false, false, false, true, false, false, false, false, false);
+    private static final PainReport SADDLE_NUMBNESS = new PainReport(
+            PainRegion.LOWER_BACK,
+            PainSide.CENTRAL,
+            PainQuality.ACHING,
+            5,
+            PainOnset.WITHIN_HOURS,
+            4,
+            PainTrend.WORSENING,
+            false,
+            false,
+            false,
+            true,
+            false,
+            false,
+            false,
+            false,
+            false);
 
     private Event<TriageDecided> triage(String sourceId, TriageCategory category) {
         return triage(sourceId, category, "SADDLE_NUMBNESS");
     }
 
     private Event<TriageDecided> triage(String sourceId, TriageCategory category, String code) {
-        TriageDecided decision = new TriageDecided(EventIds.derive("decision", sourceId), athlete,
-                TriageDecided.SourceKind.SESSION, sourceId, 0, SADDLE_NUMBNESS, category,
+        TriageDecided decision = new TriageDecided(
+                EventIds.derive("decision", sourceId),
+                athlete,
+                TriageDecided.SourceKind.SESSION,
+                sourceId,
+                0,
+                SADDLE_NUMBNESS,
+                category,
                 List.of(new Reason(code, "Saddle numbness is a red flag", List.of("saddleNumbness"))),
                 Instant.now());
-        return Event.of(EventIds.derive("triage", athlete, sourceId), "/risk-assessment", "acme", decision,
-                Instant.now());
+        return Event.of(
+                EventIds.derive("triage", athlete, sourceId), "/risk-assessment", "acme", decision, Instant.now());
     }
 
     private Event<RecoveryScheduled> pauseAll(String cause) {
-        RecoveryScheduled pause = new RecoveryScheduled(athlete, RecoveryScheduled.Action.PAUSE_ALL_TRAINING,
-                List.of("ALL_TRAINING"), true, null,
-                new Reason("TRIAGE_EMERGENCY", "Pain report triaged EMERGENCY", List.of()), cause, Instant.now());
+        RecoveryScheduled pause = new RecoveryScheduled(
+                athlete,
+                RecoveryScheduled.Action.PAUSE_ALL_TRAINING,
+                List.of(PlanItem.ALL_TRAINING),
+                true,
+                null,
+                new Reason("TRIAGE_EMERGENCY", "Pain report triaged EMERGENCY", List.of()),
+                cause,
+                Instant.now());
         return Event.of(EventIds.derive("recovery", cause), "/program-planning", "acme", pause, Instant.now());
     }
 
     private Event<RosterChanged> roster(Instant changedAt, String... coachIds) {
-        return Event.of(EventIds.derive("roster", athlete, changedAt.toString()), "/session-ingestion", "acme",
-                new RosterChanged(athlete, "Ann Lifter", List.of(coachIds), changedAt), changedAt);
+        return Event.of(
+                EventIds.derive("roster", athlete, changedAt.toString()),
+                "/session-ingestion",
+                "acme",
+                new RosterChanged(athlete, "Ann Lifter", List.of(coachIds), changedAt),
+                changedAt);
     }
 
     private void send(String topic, Event<? extends EventData> event) {
@@ -123,22 +155,34 @@ class NotificationsFlowTest {
     }
 
     private void send(String topic, String key, String value) {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, key, value)).awaitCompletion(Duration.ofSeconds(10));
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(topic, key, value))
+                .awaitCompletion(Duration.ofSeconds(10));
     }
 
     // ---- feeds out
 
     private JsonPath feed(String coach, String query) {
         return given().header("X-Api-Key", ACME)
-                .when().get("/v1/coaches/" + coach + "/notifications" + query)
-                .then().statusCode(200).extract().jsonPath();
+                .when()
+                .get("/v1/coaches/" + coach + "/notifications" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private JsonPath awaitFeed(String coach, Predicate<JsonPath> until) {
-        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().header("X-Api-Key", ACME)
-                        .when().get("/v1/coaches/" + coach + "/notifications?limit=200")
-                        .then().extract().jsonPath(), f -> f.get("items") != null && until.test(f));
+        return await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> given().header("X-Api-Key", ACME)
+                                .when()
+                                .get("/v1/coaches/" + coach + "/notifications?limit=200")
+                                .then()
+                                .extract()
+                                .jsonPath(),
+                        f -> f.get("items") != null && until.test(f));
     }
 
     private static Predicate<JsonPath> hasSource(String sourceEventId) {
@@ -189,15 +233,21 @@ class NotificationsFlowTest {
         JsonPath feed = awaitFeed(coach1, hasSource(marker.id()));
 
         assertEquals(2, feed.getList("items").size());
-        assertEquals(1, feed.getList("items.sourceEventId").stream().filter(emergency.id()::equals).count());
+        assertEquals(
+                1,
+                feed.getList("items.sourceEventId").stream()
+                        .filter(emergency.id()::equals)
+                        .count());
     }
 
     @Test
     void aRosterArrivingAfterTheEventStillDeliversItAndAStaleRosterIsIgnored() {
         Event<TriageDecided> emergency = triage("s-1", TriageCategory.EMERGENCY);
         send(Topics.TRIAGE, emergency);
-        await().atMost(PATIENCE).until(() ->
-                !athleteEvents.receivedSince("acme", athlete, Instant.EPOCH).isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> !athleteEvents
+                        .receivedSince("acme", athlete, Instant.EPOCH)
+                        .isEmpty());
 
         Instant first = Instant.now();
         send(Topics.ROSTER, roster(first, coach1));
@@ -215,8 +265,11 @@ class NotificationsFlowTest {
         // one key, one partition: once the newer entry after it is handled, so was the stale one
         send(Topics.ROSTER, roster(first.plusSeconds(120), coach1, coach2, coach3));
         awaitFeed(coach3, hasSource(emergency.id()));
-        given().header("X-Api-Key", ACME).when().get("/v1/coaches/" + stale + "/notifications")
-                .then().statusCode(404);
+        given().header("X-Api-Key", ACME)
+                .when()
+                .get("/v1/coaches/" + stale + "/notifications")
+                .then()
+                .statusCode(404);
         assertEquals(1, feed(coach1, "").getList("items").size());
     }
 
@@ -238,8 +291,12 @@ class NotificationsFlowTest {
     @Test
     void pagesWalkTheFeedNewestFirstWithoutGapsOrRepeatsWhileItemsArrive() {
         send(Topics.ROSTER, roster(Instant.now(), coach1));
-        List<TriageCategory> categories = List.of(TriageCategory.EMERGENCY, TriageCategory.NORMAL_SORENESS,
-                TriageCategory.SEE_CLINICIAN, TriageCategory.MODIFY_TRAINING, TriageCategory.NORMAL_SORENESS);
+        List<TriageCategory> categories = List.of(
+                TriageCategory.EMERGENCY,
+                TriageCategory.NORMAL_SORENESS,
+                TriageCategory.SEE_CLINICIAN,
+                TriageCategory.MODIFY_TRAINING,
+                TriageCategory.NORMAL_SORENESS);
         for (int i = 0; i < categories.size(); i++) {
             // distinct reasons: repeats of one reason would collapse into one item
             send(Topics.TRIAGE, triage("s-" + i, categories.get(i), "REASON_" + i));
@@ -247,8 +304,10 @@ class NotificationsFlowTest {
             awaitFeed(coach1, size(i + 1));
         }
         List<String> newestFirst = new ArrayList<>(feed(coach1, "").getList("items", Map.class).stream()
-                .sorted(Comparator.comparing((Map m) -> Instant.parse((String) m.get("createdAt"))).reversed())
-                .map(m -> (String) m.get("id")).toList());
+                .sorted(Comparator.comparing((Map m) -> Instant.parse((String) m.get("createdAt")))
+                        .reversed())
+                .map(m -> (String) m.get("id"))
+                .toList());
 
         JsonPath page1 = feed(coach1, "?limit=2");
         assertEquals(2, page1.getList("items").size());
@@ -285,19 +344,30 @@ class NotificationsFlowTest {
     void badLimitsAndCursorsAreRefusedWithPointers() {
         send(Topics.ROSTER, roster(Instant.now(), coach1));
         for (String limit : List.of("0", "-1", "201", "1.5", "abc")) {
-            given().header("X-Api-Key", ACME).queryParam("limit", limit)
-                    .when().get("/v1/coaches/" + coach1 + "/notifications")
-                    .then().statusCode(400).contentType("application/problem+json")
+            given().header("X-Api-Key", ACME)
+                    .queryParam("limit", limit)
+                    .when()
+                    .get("/v1/coaches/" + coach1 + "/notifications")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("errors.pointer", equalTo(List.of("/limit")));
         }
-        given().header("X-Api-Key", ACME).queryParam("limit", "0").queryParam("after", "bogus")
-                .when().get("/v1/coaches/" + coach1 + "/notifications")
-                .then().statusCode(400)
+        given().header("X-Api-Key", ACME)
+                .queryParam("limit", "0")
+                .queryParam("after", "bogus")
+                .when()
+                .get("/v1/coaches/" + coach1 + "/notifications")
+                .then()
+                .statusCode(400)
                 .body("status", equalTo(400))
                 .body("errors.pointer", containsInAnyOrder("/limit", "/after"));
-        given().header("X-Api-Key", ACME).queryParam("limit", "200")
-                .when().get("/v1/coaches/" + coach1 + "/notifications")
-                .then().statusCode(200);
+        given().header("X-Api-Key", ACME)
+                .queryParam("limit", "200")
+                .when()
+                .get("/v1/coaches/" + coach1 + "/notifications")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -313,13 +383,20 @@ class NotificationsFlowTest {
         awaitFeed(coach2, hasSource(info.id())); // coaches' feeds are written one after the other
 
         String acknowledgedAt = given().header("X-Api-Key", ACME)
-                .when().post("/v1/coaches/" + coach1 + "/notifications/" + id + "/ack")
-                .then().statusCode(200)
-                .body("id", equalTo(id)).body("acknowledgedAt", notNullValue())
-                .extract().path("acknowledgedAt");
+                .when()
+                .post("/v1/coaches/" + coach1 + "/notifications/" + id + "/ack")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("acknowledgedAt", notNullValue())
+                .extract()
+                .path("acknowledgedAt");
         given().header("X-Api-Key", ACME)
-                .when().post("/v1/coaches/" + coach1 + "/notifications/" + id + "/ack")
-                .then().statusCode(200).body("acknowledgedAt", equalTo(acknowledgedAt));
+                .when()
+                .post("/v1/coaches/" + coach1 + "/notifications/" + id + "/ack")
+                .then()
+                .statusCode(200)
+                .body("acknowledgedAt", equalTo(acknowledgedAt));
 
         JsonPath after = feed(coach1, "");
         assertEquals(List.of("INFO", "URGENT"), after.getList("items.severity"));
@@ -330,11 +407,16 @@ class NotificationsFlowTest {
         assertNull(other.get("items[0].acknowledgedAt"));
 
         given().header("X-Api-Key", ACME)
-                .when().post("/v1/coaches/" + coach1 + "/notifications/no-such-item/ack")
-                .then().statusCode(404).contentType("application/problem+json");
+                .when()
+                .post("/v1/coaches/" + coach1 + "/notifications/no-such-item/ack")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         given().header("X-Api-Key", ACME)
-                .when().post("/v1/coaches/" + coach2 + "/notifications/" + id + "/ack")
-                .then().statusCode(404);
+                .when()
+                .post("/v1/coaches/" + coach2 + "/notifications/" + id + "/ack")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -345,19 +427,34 @@ class NotificationsFlowTest {
         String id = awaitFeed(coach1, hasSource(emergency.id())).getString("items[0].id");
 
         given().header("X-Api-Key", "globex-key")
-                .when().get("/v1/coaches/" + coach1 + "/notifications")
-                .then().statusCode(404).contentType("application/problem+json");
+                .when()
+                .get("/v1/coaches/" + coach1 + "/notifications")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         given().header("X-Api-Key", "globex-key")
-                .when().post("/v1/coaches/" + coach1 + "/notifications/" + id + "/ack")
-                .then().statusCode(404);
+                .when()
+                .post("/v1/coaches/" + coach1 + "/notifications/" + id + "/ack")
+                .then()
+                .statusCode(404);
 
         // the same coach id in globex is another coach, with their own (empty) feed
-        Event<RosterChanged> globexRoster = Event.of(EventIds.derive("globex-roster", athlete), "/session-ingestion",
-                "globex", new RosterChanged(athlete, "Other", List.of(coach1), Instant.now()), Instant.now());
+        Event<RosterChanged> globexRoster = Event.of(
+                EventIds.derive("globex-roster", athlete),
+                "/session-ingestion",
+                "globex",
+                new RosterChanged(athlete, "Other", List.of(coach1), Instant.now()),
+                Instant.now());
         send(Topics.ROSTER, globexRoster);
-        JsonPath globexFeed = await().atMost(PATIENCE).until(() -> given().header("X-Api-Key", "globex-key")
-                .when().get("/v1/coaches/" + coach1 + "/notifications")
-                .then().extract(), r -> r.statusCode() == 200).jsonPath();
+        JsonPath globexFeed = await().atMost(PATIENCE)
+                .until(
+                        () -> given().header("X-Api-Key", "globex-key")
+                                .when()
+                                .get("/v1/coaches/" + coach1 + "/notifications")
+                                .then()
+                                .extract(),
+                        r -> r.statusCode() == 200)
+                .jsonPath();
         assertEquals(List.of(), globexFeed.getList("items"));
         assertNull(feed(coach1, "").getString("items[0].acknowledgedAt"), "acme's item untouched");
     }
@@ -381,8 +478,13 @@ class NotificationsFlowTest {
             assertEquals("{not json", dead.get(0).value());
             assertTrue(dead.get(1).value().contains("com.liftguard.roster.changed.v1"));
             assertNotNull(dead.get(0).headers().lastHeader("dead-letter-reason"));
-            assertTrue(new String(dead.get(1).headers().lastHeader("dead-letter-reason").value(),
-                    StandardCharsets.UTF_8).contains("expected event type"));
+            assertTrue(new String(
+                            dead.get(1)
+                                    .headers()
+                                    .lastHeader("dead-letter-reason")
+                                    .value(),
+                            StandardCharsets.UTF_8)
+                    .contains("expected event type"));
             assertFalse(feed(coach1, "").getList("items.severity").contains("URGENT"));
         } finally {
             dlq.close();
@@ -407,11 +509,14 @@ class NotificationsFlowTest {
             assertEquals(Severity.URGENT, n.severity());
             assertEquals(emergency.id(), n.sourceEventId());
             assertEquals("Ann Lifter: red flag, stop training and seek medical care today", n.title());
-            assertEquals(List.of("SADDLE_NUMBNESS"), n.reasons().stream().map(Reason::code).toList());
+            assertEquals(
+                    List.of("SADDLE_NUMBNESS"),
+                    n.reasons().stream().map(Reason::code).toList());
             assertTrue(n.recommendedActions().stream().anyMatch(a -> a.contains("seek medical care today")));
             assertEquals(feed(coach1, "").getString("items[0].id"), n.notificationId(), "the feed item's id");
             assertEquals("acme", event.tenant());
-            assertEquals(event.id(), new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+            assertEquals(
+                    event.id(), new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
 
             // a replay of the event, and a roster change that sends the athlete's recent events to every coach
             // again: only coach2's item is new
@@ -420,10 +525,12 @@ class NotificationsFlowTest {
             Event<TriageDecided> marker = triage("s-2", TriageCategory.NORMAL_SORENESS);
             send(Topics.TRIAGE, marker);
             // the marker's items, one per coach, go out after the emergency's (the outbox keeps the write order)
-            await().atMost(PATIENCE).until(() -> ofSource(mine(published, key), marker.id()).size() == 2);
+            await().atMost(PATIENCE)
+                    .until(() -> ofSource(mine(published, key), marker.id()).size() == 2);
             List<NotificationCreated> emergencies = ofSource(mine(published, key), emergency.id());
-            assertEquals(Set.of(coach1, coach2), emergencies.stream().map(NotificationCreated::coachId)
-                    .collect(java.util.stream.Collectors.toSet()));
+            assertEquals(
+                    Set.of(coach1, coach2),
+                    emergencies.stream().map(NotificationCreated::coachId).collect(Collectors.toSet()));
             assertEquals(2, emergencies.size(), "each coach's item once: " + emergencies);
         } finally {
             published.close();
@@ -431,8 +538,11 @@ class NotificationsFlowTest {
     }
 
     private static List<NotificationCreated> ofSource(List<ConsumerRecord<String, String>> records, String source) {
-        return records.stream().map(r -> EventCodec.decode(r.value(), NotificationCreated.class).data())
-                .filter(n -> source.equals(n.sourceEventId())).toList();
+        return records.stream()
+                .map(r ->
+                        EventCodec.decode(r.value(), NotificationCreated.class).data())
+                .filter(n -> source.equals(n.sourceEventId()))
+                .toList();
     }
 
     private static List<ConsumerRecord<String, String>> mine(ConsumerTask<String, String> task, String key) {
@@ -441,31 +551,54 @@ class NotificationsFlowTest {
 
     @Test
     void aKeyIsRequired() {
-        given().when().get("/v1/coaches/" + coach1 + "/notifications")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().header("X-Api-Key", "nope").when().get("/v1/coaches/" + coach1 + "/notifications")
-                .then().statusCode(401);
-        given().when().post("/v1/coaches/" + coach1 + "/notifications/x/ack")
-                .then().statusCode(401);
+        given().when()
+                .get("/v1/coaches/" + coach1 + "/notifications")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("X-Api-Key", "nope")
+                .when()
+                .get("/v1/coaches/" + coach1 + "/notifications")
+                .then()
+                .statusCode(401);
+        given().when()
+                .post("/v1/coaches/" + coach1 + "/notifications/x/ack")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void aCoachNobodyFollowsIsNotFound() {
-        given().header("X-Api-Key", ACME).when().get("/v1/coaches/" + coach1 + "/notifications")
-                .then().statusCode(404).body("status", equalTo(404));
+        given().header("X-Api-Key", ACME)
+                .when()
+                .get("/v1/coaches/" + coach1 + "/notifications")
+                .then()
+                .statusCode(404)
+                .body("status", equalTo(404));
         send(Topics.ROSTER, roster(Instant.now(), coach1));
-        await().atMost(PATIENCE).until(() -> given().header("X-Api-Key", ACME)
-                .when().get("/v1/coaches/" + coach1 + "/notifications").statusCode() == 200);
-        given().header("X-Api-Key", ACME).when().get("/v1/coaches/" + coach1 + "/notifications")
-                .then().body("items", hasSize(0))
-                .body("$", hasKey("nextCursor")).body("nextCursor", nullValue());
+        await().atMost(PATIENCE)
+                .until(() -> given().header("X-Api-Key", ACME)
+                                .when()
+                                .get("/v1/coaches/" + coach1 + "/notifications")
+                                .statusCode()
+                        == 200);
+        given().header("X-Api-Key", ACME)
+                .when()
+                .get("/v1/coaches/" + coach1 + "/notifications")
+                .then()
+                .body("items", hasSize(0))
+                .body("$", hasKey("nextCursor"))
+                .body("nextCursor", nullValue());
     }
 
     @Test
     void theServiceReportsReadyAndDocumentsTheFeed() {
         given().when().get("/q/health/ready").then().statusCode(200);
-        given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200)
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths", hasKey("/v1/coaches/{coachId}/notifications"))
                 .body("paths", hasKey("/v1/coaches/{coachId}/notifications/{id}/ack"));
     }

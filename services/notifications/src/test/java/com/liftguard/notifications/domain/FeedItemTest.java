@@ -12,8 +12,18 @@ class FeedItemTest {
 
     private static FeedItem item(String id, Severity severity, int minute, boolean acknowledged) {
         Instant created = T0.plusSeconds(60L * minute);
-        return new FeedItem(id, "c-1", "a-1", severity, id, "", List.of(), List.of(), created,
-                acknowledged ? created.plusSeconds(5) : null, "e-" + id);
+        return new FeedItem(
+                id,
+                "c-1",
+                "a-1",
+                severity,
+                id,
+                "",
+                List.of(),
+                List.of(),
+                created,
+                acknowledged ? created.plusSeconds(5) : null,
+                "e-" + id);
     }
 
     @Test
@@ -26,9 +36,12 @@ class FeedItemTest {
         FeedItem infoAcked = item("info-acked", Severity.INFO, 6, true);
 
         List<FeedItem> sorted = List.of(infoNew, urgentOld, highNew, highOld, urgentAcked, infoAcked).stream()
-                .sorted(FeedItem.ATTENTION_FIRST).toList();
+                .sorted(FeedItem.ATTENTION_FIRST)
+                .toList();
 
-        assertEquals(List.of(urgentOld, highNew, highOld, infoNew, infoAcked, urgentAcked), sorted,
+        assertEquals(
+                List.of(urgentOld, highNew, highOld, infoNew, infoAcked, urgentAcked),
+                sorted,
                 "unacknowledged by severity then newest; acknowledged newest first");
     }
 
@@ -37,6 +50,8 @@ class FeedItemTest {
         FeedItem a = item("a", Severity.INFO, 1, false);
         FeedItem b = item("b", Severity.URGENT, 1, false);
         FeedItem c = item("c", Severity.INFO, 2, false);
-        assertEquals(List.of(c, b, a), List.of(a, b, c).stream().sorted(FeedItem.NEWEST_FIRST).toList());
+        assertEquals(
+                List.of(c, b, a),
+                List.of(a, b, c).stream().sorted(FeedItem.NEWEST_FIRST).toList());
     }
 }

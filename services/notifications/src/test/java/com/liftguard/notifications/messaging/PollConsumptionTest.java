@@ -21,6 +21,7 @@ class PollConsumptionTest {
     private final List<Integer> pauses = new ArrayList<>();
     /** How many more times the store fails: in the bulk write while positive, then in "flaky" events. */
     private int bulkFailures;
+
     private int eventFailures;
 
     private static MongoSocketReadException storeDown() {
@@ -33,7 +34,9 @@ class PollConsumptionTest {
         for (int i = 0; i < payloads.length; i++) {
             list.add(new ConsumerRecord<>("topic", 0, i, "k", payloads[i]));
         }
-        PollConsumption.apply("channel", new ConsumerRecords<>(Map.of(new TopicPartition("topic", 0), list), Map.of()),
+        PollConsumption.apply(
+                "channel",
+                new ConsumerRecords<>(Map.of(new TopicPartition("topic", 0), list), Map.of()),
                 payload -> {
                     if (payload.equals("poison")) {
                         throw new IllegalArgumentException("not an event");
@@ -72,7 +75,8 @@ class PollConsumptionTest {
     @Test
     void unreadableAndRejectedRecordsGoToTheDeadLettersAndTheRestIsApplied() {
         apply("a", "poison", "bad", "c");
-        assertEquals(List.of(List.of("a", "bad", "c")), together, "a rejected event is only known to be bad when applied");
+        assertEquals(
+                List.of(List.of("a", "bad", "c")), together, "a rejected event is only known to be bad when applied");
         assertEquals(List.of("a", "c"), each);
         assertEquals(Map.of(1L, "not an event", 2L, "rejected"), deadLetters);
     }

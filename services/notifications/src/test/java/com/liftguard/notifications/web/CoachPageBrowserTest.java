@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.liftguard.events.Event;
-import java.time.ZoneOffset;
-import java.time.LocalDate;
-import com.liftguard.events.model.RiskLevel;
-import com.liftguard.events.RiskAssessed;
 import com.liftguard.events.EventData;
 import com.liftguard.events.EventIds;
+import com.liftguard.events.RiskAssessed;
 import com.liftguard.events.RosterChanged;
 import com.liftguard.events.Topics;
 import com.liftguard.events.TriageDecided;
@@ -24,14 +21,16 @@ import com.liftguard.events.model.PainReport;
 import com.liftguard.events.model.PainSide;
 import com.liftguard.events.model.PainTrend;
 import com.liftguard.events.model.Reason;
+import com.liftguard.events.model.RiskLevel;
 import com.liftguard.events.model.TriageCategory;
 import com.liftguard.events.serde.EventCodec;
+import com.liftguard.infra.KafkaBroker;
 import com.liftguard.infra.LiftguardTestResource;
-import com.liftguard.infra.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -40,6 +39,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,8 +48,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,7 @@ class CoachPageBrowserTest {
     private static final Path BROWSER_DIR = Path.of("target", "browser");
     /** Kept by the build as the test's artifact: what a coach sees. */
     static final Path SCREENSHOT = BROWSER_DIR.resolve("coach-page.png");
+
     private static final Pattern FEED_ITEM = Pattern.compile("<li\\b[^>]*\\bdata-testid=\"feed-item\"[^>]*>");
     private static final Pattern ATHLETE_TAB = Pattern.compile("<button\\b[^>]*\\bdata-testid=\"athlete-tab\"[^>]*>");
     private static final String DISPLAY_NAME = "Ann Lifter";
@@ -72,28 +75,46 @@ class CoachPageBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
-    private TopicProbe kafka;
+    private static KafkaCompanion kafka;
     private String athlete;
     private String coach;
 
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaCompanion(KafkaBroker.shared().bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
     @BeforeEach
     void setUp() {
-        kafka = new TopicProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         String run = UUID.randomUUID().toString();
         athlete = "a-" + run;
         coach = "c1-" + run;
     }
 
-    @AfterEach
-    void tearDown() {
-        kafka.close();
-    }
-
     // ---- the feed, seeded through the broker as production fills it
 
-    private static final PainReport SADDLE_NUMBNESS = new PainReport(PainRegion.LOWER_BACK, PainSide.CENTRAL,
-            PainQuality.ACHING, 5, PainOnset.WITHIN_HOURS, 4, PainTrend.WORSENING,
-            false, false, false, true, false, false, false, false, false);
+    private static final PainReport SADDLE_NUMBNESS = new PainReport(
+            PainRegion.LOWER_BACK,
+            PainSide.CENTRAL,
+            PainQuality.ACHING,
+            5,
+            PainOnset.WITHIN_HOURS,
+            4,
+            PainTrend.WORSENING,
+            false,
+            false,
+            false,
+            true,
+            false,
+            false,
+            false,
+            false,
+            false);
 
     /** Each category with a reason of its own: the feed folds repeats of one athlete's same reason together. */
     private static final Map<TriageCategory, Reason> REASONS = Map.of(
@@ -105,36 +126,54 @@ class CoachPageBrowserTest {
             new Reason("DELAYED_ONSET", "Aching that began the day after training", List.of("onset")));
 
     private Event<TriageDecided> triage(String sourceId, TriageCategory category) {
-        TriageDecided decision = new TriageDecided(EventIds.derive("decision", athlete, sourceId), athlete,
-                TriageDecided.SourceKind.SESSION, sourceId, 0, SADDLE_NUMBNESS, category,
-                List.of(REASONS.get(category)), Instant.now());
-        return Event.of(EventIds.derive("triage", athlete, sourceId), "/risk-assessment", "acme", decision,
+        TriageDecided decision = new TriageDecided(
+                EventIds.derive("decision", athlete, sourceId),
+                athlete,
+                TriageDecided.SourceKind.SESSION,
+                sourceId,
+                0,
+                SADDLE_NUMBNESS,
+                category,
+                List.of(REASONS.get(category)),
                 Instant.now());
+        return Event.of(
+                EventIds.derive("triage", athlete, sourceId), "/risk-assessment", "acme", decision, Instant.now());
     }
 
     private Event<RosterChanged> roster(Instant changedAt, String... coachIds) {
-        return Event.of(EventIds.derive("roster", athlete, changedAt.toString()), "/session-ingestion", "acme",
-                new RosterChanged(athlete, DISPLAY_NAME, List.of(coachIds), changedAt), changedAt);
+        return Event.of(
+                EventIds.derive("roster", athlete, changedAt.toString()),
+                "/session-ingestion",
+                "acme",
+                new RosterChanged(athlete, DISPLAY_NAME, List.of(coachIds), changedAt),
+                changedAt);
     }
 
     private void send(String topic, Event<? extends EventData> event) {
-        kafka.send(topic, event.key(), EventCodec.encode(event));
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(topic, event.key(), EventCodec.encode(event)))
+                .awaitCompletion(Duration.ofSeconds(10));
     }
 
     private JsonPath awaitFeedOf(int size) {
         return await("the feed of " + coach + " holding " + size + " items")
-                .atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().header("X-Api-Key", ACME)
-                        .when().get("/v1/coaches/" + coach + "/notifications?limit=200")
-                        .then().extract().jsonPath(),
+                .atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> given().header("X-Api-Key", ACME)
+                                .when()
+                                .get("/v1/coaches/" + coach + "/notifications?limit=200")
+                                .then()
+                                .extract()
+                                .jsonPath(),
                         f -> f.get("items") != null && f.getList("items").size() == size);
     }
 
     /** URGENT first, then HIGH, and the newest item, INFO, last: the page must not simply list by time. */
     private List<Map<String, Object>> seedFeed() {
         send(Topics.ROSTER, roster(Instant.now(), coach));
-        List<TriageCategory> oldestFirst = List.of(TriageCategory.EMERGENCY, TriageCategory.SEE_CLINICIAN,
-                TriageCategory.NORMAL_SORENESS);
+        List<TriageCategory> oldestFirst =
+                List.of(TriageCategory.EMERGENCY, TriageCategory.SEE_CLINICIAN, TriageCategory.NORMAL_SORENESS);
         JsonPath feed = null;
         for (int i = 0; i < oldestFirst.size(); i++) {
             send(Topics.TRIAGE, triage("s-" + i, oldestFirst.get(i)));
@@ -155,14 +194,34 @@ class CoachPageBrowserTest {
             LocalDate day = today.minusDays(d);
             double daily = d % 2 == 0 ? (d < 7 ? 540 : 360) : 0;
             Double acwr = d > 6 ? null : 1.1 + (7 - d) * 0.06;
-            RiskAssessed r = new RiskAssessed(athlete, RiskLevel.LOW, List.of(), "day-" + d, Instant.now(), day,
-                    Map.of(), null, new RiskAssessed.Load(daily, 200 + d, 180, acwr, 1400));
-            send(Topics.RISK, Event.of(EventIds.derive("risk", athlete, day.toString()), "/risk-assessment", "acme", r,
-                    Instant.now()));
+            RiskAssessed r = new RiskAssessed(
+                    athlete,
+                    RiskLevel.LOW,
+                    List.of(),
+                    "day-" + d,
+                    Instant.now(),
+                    day,
+                    Map.of(),
+                    null,
+                    new RiskAssessed.Load(daily, 200 + d, 180, acwr, 1400));
+            send(
+                    Topics.RISK,
+                    Event.of(
+                            EventIds.derive("risk", athlete, day.toString()),
+                            "/risk-assessment",
+                            "acme",
+                            r,
+                            Instant.now()));
         }
-        await().atMost(PATIENCE).until(() -> given().header("X-Api-Key", ACME)
-                .when().get("/v1/coaches/" + coach + "/athletes/" + athlete + "/series?days=42")
-                .then().extract().jsonPath(), s -> s.getList("days") != null && s.getList("days").size() == 35);
+        await().atMost(PATIENCE)
+                .until(
+                        () -> given().header("X-Api-Key", ACME)
+                                .when()
+                                .get("/v1/coaches/" + coach + "/athletes/" + athlete + "/series?days=42")
+                                .then()
+                                .extract()
+                                .jsonPath(),
+                        s -> s.getList("days") != null && s.getList("days").size() == 35);
     }
 
     private String pageUrl() {
@@ -186,12 +245,18 @@ class CoachPageBrowserTest {
 
         // the static page has no items: these come from app.js calling the feed with the key from the fragment
         // the <template> copy of a feed item has no data-id
-        List<String> itemTags = tags(dom, FEED_ITEM).stream().filter(t -> t.contains("data-id=")).toList();
+        List<String> itemTags = tags(dom, FEED_ITEM).stream()
+                .filter(t -> t.contains("data-id="))
+                .toList();
         assertEquals(3, itemTags.size(), "three rendered feed items in:\n" + excerpt(dom));
-        assertArrayEquals(new String[] {"URGENT", "HIGH", "INFO"},
-                itemTags.stream().map(t -> attribute(t, "data-severity")).toArray(), "most severe first");
-        assertEquals(seeded.stream().map(i -> i.get("id")).sorted().toList(),
-                itemTags.stream().map(t -> attribute(t, "data-id")).sorted().toList(), "the seeded items' ids");
+        assertArrayEquals(
+                new String[] {"URGENT", "HIGH", "INFO"},
+                itemTags.stream().map(t -> attribute(t, "data-severity")).toArray(),
+                "most severe first");
+        assertEquals(
+                seeded.stream().map(i -> i.get("id")).sorted().toList(),
+                itemTags.stream().map(t -> attribute(t, "data-id")).sorted().toList(),
+                "the seeded items' ids");
         assertTrue(itemTags.stream().allMatch(t -> athlete.equals(attribute(t, "data-athlete-id"))));
 
         int urgentAt = dom.indexOf(html(title));
@@ -204,7 +269,8 @@ class CoachPageBrowserTest {
 
         // each item carries its reasons, recommended actions and an Acknowledge button
         for (Reason reason : REASONS.values()) {
-            assertTrue(dom.contains("<code>" + reason.code() + "</code> " + html(reason.message())),
+            assertTrue(
+                    dom.contains("<code>" + reason.code() + "</code> " + html(reason.message())),
                     "reason code and message: " + reason.code());
         }
         for (Map<String, Object> item : seeded) {
@@ -223,11 +289,13 @@ class CoachPageBrowserTest {
         // the athlete panel: a tab for the athlete (from the roster endpoint, or the feed while it is missing),
         // the three charts and the live connection indicator
         List<String> tabs = tags(dom, ATHLETE_TAB);
-        assertTrue(tabs.stream().anyMatch(t -> athlete.equals(attribute(t, "data-athlete-id"))),
+        assertTrue(
+                tabs.stream().anyMatch(t -> athlete.equals(attribute(t, "data-athlete-id"))),
                 "a tab for the seeded athlete among " + tabs);
         for (String chart : List.of("chart-load", "chart-acwr", "chart-triage")) {
             assertTrue(dom.contains("data-testid=\"" + chart + "\""), chart + " present");
-            assertTrue(tagOf(dom, "data-testid=\"" + chart + "\"").contains("data-state=\"drawn\""),
+            assertTrue(
+                    tagOf(dom, "data-testid=\"" + chart + "\"").contains("data-state=\"drawn\""),
                     chart + " drawn from the seeded series");
         }
         assertTrue(dom.contains("data-testid=\"connection\""), "the live-connection indicator");
@@ -236,13 +304,16 @@ class CoachPageBrowserTest {
         assertTrue(Files.isRegularFile(SCREENSHOT), "screenshot written to " + SCREENSHOT.toAbsolutePath());
         byte[] png = Files.readAllBytes(SCREENSHOT);
         assertTrue(png.length > 8 * 1024, "a real rendering, not a blank image: " + png.length + " bytes");
-        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, Arrays.copyOf(png, 8),
-                "a PNG file");
+        assertArrayEquals(
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, Arrays.copyOf(png, 8), "a PNG file");
     }
 
     private static String severityTitle(List<Map<String, Object>> items, String severity) {
-        return items.stream().filter(i -> severity.equals(i.get("severity"))).map(i -> (String) i.get("title"))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + severity + " item seeded: " + items));
+        return items.stream()
+                .filter(i -> severity.equals(i.get("severity")))
+                .map(i -> (String) i.get("title"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + severity + " item seeded: " + items));
     }
 
     private static List<String> tags(String dom, Pattern tag) {
@@ -256,11 +327,15 @@ class CoachPageBrowserTest {
 
     /** Text as the DOM serializer writes it. */
     private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\u00a0", "&nbsp;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\u00a0", "&nbsp;");
     }
 
     private static String attribute(String tag, String name) {
-        Matcher m = Pattern.compile("\\b" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
+        Matcher m =
+                Pattern.compile("\\b" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
         return m.find() ? m.group(1) : null;
     }
 

@@ -39,7 +39,8 @@ final class HeadlessChromium {
      * skipped instead, so that a machine that cannot have a browser can still run the rest of the suite.
      */
     static HeadlessChromium require(Path workDir) {
-        Assumptions.assumeFalse("1".equals(System.getenv(SKIP_VARIABLE)),
+        Assumptions.assumeFalse(
+                "1".equals(System.getenv(SKIP_VARIABLE)),
                 SKIP_VARIABLE + "=1: the real-browser test of the coach page is skipped");
         Optional<Path> binary = find();
         if (binary.isEmpty()) {
@@ -66,7 +67,9 @@ final class HeadlessChromium {
             }
         }
         candidates.addAll(KNOWN);
-        return candidates.stream().filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst();
+        return candidates.stream()
+                .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p))
+                .findFirst();
     }
 
     /** The DOM after the page's scripts ran for {@code budgetMillis} of virtual time. */
@@ -88,27 +91,36 @@ final class HeadlessChromium {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        run("screenshot", List.of("--virtual-time-budget=" + budgetMillis,
-                "--screenshot=" + png.toAbsolutePath(), url), workDir.resolve("screenshot.out"));
+        run(
+                "screenshot",
+                List.of("--virtual-time-budget=" + budgetMillis, "--screenshot=" + png.toAbsolutePath(), url),
+                workDir.resolve("screenshot.out"));
     }
 
     private void run(String what, List<String> args, Path stdout) {
         // A fresh profile per run: nothing cached or stored by an earlier run can make the page look right.
         Path profile = workDir.resolve("profile-" + what);
         deleteRecursively(profile);
-        List<String> command = new ArrayList<>(List.of(binary.toString(),
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,1000",
+        List<String> command = new ArrayList<>(List.of(
+                binary.toString(),
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--window-size=1280,1000",
                 "--user-data-dir=" + profile.toAbsolutePath(),
                 // machines that build Liftguard have no internet and often a small /dev/shm
-                "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-background-networking",
                 "--disable-dev-shm-usage"));
         command.addAll(args);
         Path log = workDir.resolve(what + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(stdout.toFile())
-                .redirectError(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(log.toFile());
         // the wrapper script and Chromium's crash handler write under HOME; keep them in target/
-        builder.environment().put("HOME", workDir.resolve("home").toAbsolutePath().toString());
+        builder.environment()
+                .put("HOME", workDir.resolve("home").toAbsolutePath().toString());
         Process process;
         try {
             process = builder.start();
