@@ -31,9 +31,12 @@ final class ConsumerLag implements AutoCloseable {
         Map<String, Long> lag = new LinkedHashMap<>();
         for (String group : groups) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet()
-                    .stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get(10, TimeUnit.SECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                            committed.keySet().stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
             committed.forEach((tp, offset) -> {
                 long behind = ends.get(tp).offset() - (offset == null ? 0 : offset.offset());
                 lag.merge(group + " " + tp.topic(), Math.max(0, behind), Long::sum);

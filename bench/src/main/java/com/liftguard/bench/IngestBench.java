@@ -3,9 +3,12 @@ package com.liftguard.bench;
 import com.liftguard.infra.EmbeddedMongo;
 import com.liftguard.infra.KafkaBroker;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Ingest throughput against Kafka's own ceiling, on one broker: first Kafka's ProducerPerformance with
@@ -43,16 +51,21 @@ public final class IngestBench {
         int sets = intArg(args, "--sets", 8);
         int perfRecords = intArg(args, "--perf-records", 300_000);
         int rounds = intArg(args, "--rounds", 3);
-        Path root = Path.of(System.getProperty("liftguard.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("liftguard.root", "."))
+                .toAbsolutePath()
+                .normalize();
 
-        System.out.printf("liftguard ingest benchmark: %d s, %d clients, batches of %d sessions with %d sets each%n",
+        System.out.printf(
+                "liftguard ingest benchmark: %d s, %d clients, batches of %d sessions with %d sets each%n",
                 seconds, clients, batch, sets);
         try (KafkaBroker broker = KafkaBroker.start(KafkaBroker.Options.defaults());
-             EmbeddedMongo mongo = EmbeddedMongo.start(0, null)) {
+                EmbeddedMongo mongo = EmbeddedMongo.start(0, null)) {
             int port = freePort();
             Path log = Files.createTempFile("bench-ingestion", ".log");
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
-            String extra = System.getenv().getOrDefault("LIFTGUARD_BENCH_SERVICE_OPTS", "").trim();
+            String extra = System.getenv()
+                    .getOrDefault("LIFTGUARD_BENCH_SERVICE_OPTS", "")
+                    .trim();
             if (!extra.isEmpty()) {
                 command.addAll(List.of(extra.split("\\s+")));
             }
@@ -62,9 +75,13 @@ public final class IngestBench {
                     "-Dquarkus.mongodb.connection-string=" + mongo.connectionString(),
                     "-Dliftguard.tenants.bench.api-keys=bench-key",
                     "-Dquarkus.log.level=WARN",
-                    "-jar", root.resolve("services/session-ingestion/target/quarkus-app/quarkus-run.jar").toString()));
+                    "-jar",
+                    root.resolve("services/session-ingestion/target/quarkus-app/quarkus-run.jar")
+                            .toString()));
             Process service = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             try {
                 awaitReady(port, service, log);
                 Result warm = post(port, clients, batch, sets, Math.max(5, seconds), "warm", service.pid());
@@ -72,27 +89,59 @@ public final class IngestBench {
                 // service published in the warm-up; a first run warms the broker up and is not counted
                 List<byte[]> events = publishedEvents(broker.bootstrapServers(), 1000);
                 int eventBytes = events.get(0).length;
-                Comparison comparison = compare(broker.bootstrapServers(), mongo, port, service.pid(), clients, batch, sets,
-                        seconds, rounds, perfRecords, events);
+                Comparison comparison = compare(
+                        broker.bootstrapServers(),
+                        mongo,
+                        port,
+                        service.pid(),
+                        clients,
+                        batch,
+                        sets,
+                        seconds,
+                        rounds,
+                        perfRecords,
+                        events);
                 Round median = comparison.median();
                 System.out.println();
                 System.out.println("| measure (median of " + rounds + " rounds) | value |");
                 System.out.println("|---|---|");
-                System.out.printf(Locale.ROOT, "| Kafka ProducerPerformance (%d B records = one session event, acks=all, lz4) | %.0f records/s |%n",
-                        eventBytes, median.ceiling().recordsPerSecond());
-                System.out.printf(Locale.ROOT, "| session-ingestion, POST /v1/sessions (%d x %d, %d sets each) | %.0f sessions/s |%n",
-                        clients, batch, sets, median.rate());
-                System.out.printf(Locale.ROOT, "| ratio (goal >= 50%%); every round's | %.0f%%; %s |%n", 100 * median.ratio(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "| Kafka ProducerPerformance (%d B records = one session event, acks=all, lz4) | %.0f records/s |%n",
+                        eventBytes,
+                        median.ceiling().recordsPerSecond());
+                System.out.printf(
+                        Locale.ROOT,
+                        "| session-ingestion, POST /v1/sessions (%d x %d, %d sets each) | %.0f sessions/s |%n",
+                        clients,
+                        batch,
+                        sets,
+                        median.rate());
+                System.out.printf(
+                        Locale.ROOT,
+                        "| ratio (goal >= 50%%); every round's | %.0f%%; %s |%n",
+                        100 * median.ratio(),
                         comparison.ratios());
-                System.out.printf(Locale.ROOT, "| CPU us per record, ProducerPerformance / broker JVM | %s |%n",
+                System.out.printf(
+                        Locale.ROOT,
+                        "| CPU us per record, ProducerPerformance / broker JVM | %s |%n",
                         median.ceiling().cpuPerRecord());
-                System.out.printf(Locale.ROOT, "| ProducerPerformance with the service's own events as records; ingest / that | %.0f records/s; %.0f%% |%n",
-                        comparison.sameEvents().recordsPerSecond(), 100 * median.rate() / comparison.sameEvents().recordsPerSecond());
-                System.out.printf(Locale.ROOT, "| CPU us per session, session-ingestion / bench JVM (client, broker, mongo-java-server) | %s |%n",
+                System.out.printf(
+                        Locale.ROOT,
+                        "| ProducerPerformance with the service's own events as records; ingest / that | %.0f records/s; %.0f%% |%n",
+                        comparison.sameEvents().recordsPerSecond(),
+                        100 * median.rate() / comparison.sameEvents().recordsPerSecond());
+                System.out.printf(
+                        Locale.ROOT,
+                        "| CPU us per session, session-ingestion / bench JVM (client, broker, mongo-java-server) | %s |%n",
                         median.ingest().cpuPerSession());
-                System.out.printf(Locale.ROOT, "| batch latency p50 / p99 | %d ms / %d ms |%n",
-                        median.ingest().percentile(50), median.ingest().percentile(99));
-                System.out.printf(Locale.ROOT, "| failed requests | %d (warm-up %d) |%n", comparison.failures(), warm.failures);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| batch latency p50 / p99 | %d ms / %d ms |%n",
+                        median.ingest().percentile(50),
+                        median.ingest().percentile(99));
+                System.out.printf(
+                        Locale.ROOT, "| failed requests | %d (warm-up %d) |%n", comparison.failures(), warm.failures);
             } finally {
                 service.destroy();
                 service.waitFor(20, TimeUnit.SECONDS);
@@ -115,12 +164,18 @@ public final class IngestBench {
     record Comparison(List<Round> rounds, Ceiling sameEvents) {
         /** The round with the median ratio. */
         Round median() {
-            List<Round> sorted = rounds.stream().sorted(java.util.Comparator.comparingDouble(Round::ratio)).toList();
+            List<Round> sorted = rounds.stream()
+                    .sorted(Comparator.comparingDouble(Round::ratio))
+                    .toList();
             return sorted.get((sorted.size() - 1) / 2);
         }
 
         String ratios() {
-            return String.join(", ", rounds.stream().map(r -> String.format(Locale.ROOT, "%.0f%%", 100 * r.ratio())).toList());
+            return String.join(
+                    ", ",
+                    rounds.stream()
+                            .map(r -> String.format(Locale.ROOT, "%.0f%%", 100 * r.ratio()))
+                            .toList());
         }
 
         long failures() {
@@ -132,8 +187,19 @@ public final class IngestBench {
      * The ceiling and the service, {@code rounds} times in turn on the same broker, after one producer run that
      * warms the broker up and is not counted. The records are the size of the events the service publishes.
      */
-    static Comparison compare(String bootstrap, EmbeddedMongo mongo, int port, long servicePid, int clients, int batch,
-                              int sets, int seconds, int rounds, int perfRecords, List<byte[]> events) throws Exception {
+    static Comparison compare(
+            String bootstrap,
+            EmbeddedMongo mongo,
+            int port,
+            long servicePid,
+            int clients,
+            int batch,
+            int sets,
+            int seconds,
+            int rounds,
+            int perfRecords,
+            List<byte[]> events)
+            throws Exception {
         int eventBytes = events.get(0).length;
         producerPerformance(bootstrap, Math.max(50_000, perfRecords / 3), eventBytes);
         List<Round> done = new ArrayList<>();
@@ -143,8 +209,12 @@ public final class IngestBench {
             mongo.deleteAll(INGESTION_DATABASE, "sessions_received");
             Ceiling ceiling = producerPerformance(bootstrap, perfRecords, eventBytes);
             Result ingest = post(port, clients, batch, sets, seconds, "run" + r, servicePid);
-            System.out.printf(Locale.ROOT, "round %d: ProducerPerformance %.0f records/s, ingest %.0f sessions/s (%.0f%%)%n",
-                    r + 1, ceiling.recordsPerSecond(), ingest.sessions() / ingest.seconds(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: ProducerPerformance %.0f records/s, ingest %.0f sessions/s (%.0f%%)%n",
+                    r + 1,
+                    ceiling.recordsPerSecond(),
+                    ingest.sessions() / ingest.seconds(),
                     100 * ingest.sessions() / ingest.seconds() / ceiling.recordsPerSecond());
             done.add(new Round(ceiling, ingest));
         }
@@ -154,7 +224,9 @@ public final class IngestBench {
         // for reference: the producer sending the service's own events, which compress as the service's do
         // (ProducerPerformance's random records do not), so the broker's share per record is the same
         Ceiling same = producerPerformance(bootstrap, perfRecords, payloadFile(events));
-        System.out.printf(Locale.ROOT, "ProducerPerformance with the service's events as records: %.0f records/s%n",
+        System.out.printf(
+                Locale.ROOT,
+                "ProducerPerformance with the service's events as records: %.0f records/s%n",
                 same.recordsPerSecond());
         return new Comparison(done, same);
     }
@@ -163,11 +235,19 @@ public final class IngestBench {
      * One timed run of posting: sessions accepted, and the CPU seconds the service and this JVM (load client,
      * broker, mongo-java-server) used meanwhile.
      */
-    record Result(long sessions, double seconds, long failures, List<Long> latenciesMs, double serviceCpuSeconds,
-                  double benchCpuSeconds) {
+    record Result(
+            long sessions,
+            double seconds,
+            long failures,
+            List<Long> latenciesMs,
+            double serviceCpuSeconds,
+            double benchCpuSeconds) {
         /** CPU microseconds per accepted session: the service's, this JVM's. */
         String cpuPerSession() {
-            return String.format(Locale.ROOT, "%.1f / %.1f", 1e6 * serviceCpuSeconds / Math.max(1, sessions),
+            return String.format(
+                    Locale.ROOT,
+                    "%.1f / %.1f",
+                    1e6 * serviceCpuSeconds / Math.max(1, sessions),
                     1e6 * benchCpuSeconds / Math.max(1, sessions));
         }
 
@@ -191,7 +271,7 @@ public final class IngestBench {
         double benchCpu = ownCpuSeconds();
         AtomicLong sessions = new AtomicLong();
         AtomicLong failures = new AtomicLong();
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -202,11 +282,12 @@ public final class IngestBench {
                 long n = 0;
                 // every session of a run has the same sets; only the ids differ, so bodies are assembled from
                 // pre-encoded bytes and the client spends its CPU on sending, not on formatting JSON
-                byte[] tail = sessionJson("", "", sets).substring(sessionJson("", "", sets).indexOf("\",\"performedAt\""))
+                byte[] tail = sessionJson("", "", sets)
+                        .substring(sessionJson("", "", sets).indexOf("\",\"performedAt\""))
                         .getBytes(StandardCharsets.UTF_8);
                 byte[] idOpen = "{\"sessionId\":\"".getBytes(StandardCharsets.UTF_8);
                 byte[] athleteOpen = "\",\"athleteId\":\"".getBytes(StandardCharsets.UTF_8);
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(batch * (tail.length + 64));
+                ByteArrayOutputStream out = new ByteArrayOutputStream(batch * (tail.length + 64));
                 PlainHttp http = new PlainHttp("127.0.0.1", port, 30_000);
                 while (System.nanoTime() < end) {
                     out.reset();
@@ -245,22 +326,31 @@ public final class IngestBench {
         }
         pool.shutdown();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(sessions.get(), elapsed, failures.get(), List.copyOf(latencies),
-                cpuSeconds(servicePid) - serviceCpu, ownCpuSeconds() - benchCpu);
+        return new Result(
+                sessions.get(),
+                elapsed,
+                failures.get(),
+                List.copyOf(latencies),
+                cpuSeconds(servicePid) - serviceCpu,
+                ownCpuSeconds() - benchCpu);
     }
 
     static String sessionJson(String sessionId, String athleteId, int sets) {
         StringBuilder s = new StringBuilder(900);
-        s.append("{\"sessionId\":\"").append(sessionId).append("\",\"athleteId\":\"").append(athleteId)
+        s.append("{\"sessionId\":\"")
+                .append(sessionId)
+                .append("\",\"athleteId\":\"")
+                .append(athleteId)
                 .append("\",\"performedAt\":\"2026-11-20T18:30:00+01:00\",\"durationMinutes\":65,\"sessionRpe\":7.5,")
                 .append("\"wellness\":{\"sleepHours\":7.5,\"sleepQuality\":4,\"stress\":2},\"sets\":[");
         for (int i = 0; i < sets; i++) {
             if (i > 0) {
                 s.append(',');
             }
-            s.append(i % 2 == 0
-                    ? "{\"exercise\":\"BACK_SQUAT\",\"variant\":\"HIGH_BAR\",\"reps\":5,\"loadKg\":120,\"rpe\":8,\"tempo\":\"3-1-1\",\"belt\":true}"
-                    : "{\"exercise\":\"DEADLIFT\",\"variant\":\"CONVENTIONAL\",\"reps\":3,\"loadKg\":160,\"rir\":2}");
+            s.append(
+                    i % 2 == 0
+                            ? "{\"exercise\":\"BACK_SQUAT\",\"variant\":\"HIGH_BAR\",\"reps\":5,\"loadKg\":120,\"rpe\":8,\"tempo\":\"3-1-1\",\"belt\":true}"
+                            : "{\"exercise\":\"DEADLIFT\",\"variant\":\"CONVENTIONAL\",\"reps\":3,\"loadKg\":160,\"rir\":2}");
         }
         return s.append("]}").toString();
     }
@@ -268,13 +358,13 @@ public final class IngestBench {
     /** The size of one session event as the service published it. */
     /** Up to {@code max} session events the service published, from the start of the topic. */
     static List<byte[]> publishedEvents(String bootstrap, int max) {
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
-                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(java.util.Map.of(
-                             "bootstrap.servers", bootstrap,
-                             "key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
-                             "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer"))) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", bootstrap,
+                "key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer"))) {
             var partitions = consumer.partitionsFor("liftguard.sessions.v1").stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<byte[]> events = new ArrayList<>();
@@ -285,7 +375,9 @@ public final class IngestBench {
                         events.add(record.value());
                     }
                 }
-                if (!events.isEmpty() && events.size() < max && consumer.poll(Duration.ZERO).isEmpty()) {
+                if (!events.isEmpty()
+                        && events.size() < max
+                        && consumer.poll(Duration.ZERO).isEmpty()) {
                     break;
                 }
             }
@@ -313,8 +405,8 @@ public final class IngestBench {
     record Ceiling(double recordsPerSecond, int records, double producerCpuSeconds, double brokerCpuSeconds) {
         /** CPU microseconds per record: the producer's, this JVM's. */
         String cpuPerRecord() {
-            return String.format(Locale.ROOT, "%.1f / %.1f", 1e6 * producerCpuSeconds / records,
-                    1e6 * brokerCpuSeconds / records);
+            return String.format(
+                    Locale.ROOT, "%.1f / %.1f", 1e6 * producerCpuSeconds / records, 1e6 * brokerCpuSeconds / records);
         }
     }
 
@@ -330,17 +422,30 @@ public final class IngestBench {
     private static Ceiling producerPerformance(String bootstrap, int records, List<String> payload) throws Exception {
         String classpath = System.getProperty("java.class.path");
         double benchCpu = ownCpuSeconds();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classpath,
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(),
+                "-cp",
+                classpath,
                 "org.apache.kafka.tools.ProducerPerformance",
-                "--topic", "bench-producer-performance", "--num-records", Integer.toString(records)));
+                "--topic",
+                "bench-producer-performance",
+                "--num-records",
+                Integer.toString(records)));
         command.addAll(payload);
-        command.addAll(List.of("--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + bootstrap, "acks=all", "linger.ms=5",
-                "batch.size=262144", "compression.type=lz4"));
+        command.addAll(List.of(
+                "--throughput",
+                "-1",
+                "--producer-props",
+                "bootstrap.servers=" + bootstrap,
+                "acks=all",
+                "linger.ms=5",
+                "batch.size=262144",
+                "compression.type=lz4"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = null;
         double producerCpu = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.contains("records sent")) {
                     last = line;
@@ -376,7 +481,7 @@ public final class IngestBench {
 
     /** CPU seconds this JVM has used so far. */
     static double ownCpuSeconds() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
     }
 
@@ -388,8 +493,9 @@ public final class IngestBench {
                 throw new IllegalStateException("session-ingestion exited:\n" + Files.readString(log));
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
@@ -403,8 +509,10 @@ public final class IngestBench {
     }
 
     static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + File.separator
-                + "bin" + File.separator + "java");
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     }
 
     static int freePort() throws IOException {
@@ -422,6 +530,5 @@ public final class IngestBench {
         return fallback;
     }
 
-    private IngestBench() {
-    }
+    private IngestBench() {}
 }

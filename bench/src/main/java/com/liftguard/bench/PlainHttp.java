@@ -19,8 +19,7 @@ import java.util.Locale;
  */
 final class PlainHttp implements AutoCloseable {
     /** A status and the body's size; the bench does not need the body itself. */
-    record Answer(int status, long bodyBytes) {
-    }
+    record Answer(int status, long bodyBytes) {}
 
     private final String host;
     private final int port;
@@ -39,8 +38,8 @@ final class PlainHttp implements AutoCloseable {
         if (socket == null) {
             connect();
         }
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headers
-                + "Content-Length: " + body.length + "\r\n\r\n";
+        String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headers + "Content-Length: "
+                + body.length + "\r\n\r\n";
         try {
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(body);
@@ -80,7 +79,8 @@ final class PlainHttp implements AutoCloseable {
             String value = header.substring(colon + 1).trim();
             switch (name) {
                 case "content-length" -> length = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "connection" -> close = value.equalsIgnoreCase("close");
                 default -> {
                     // not needed
@@ -90,8 +90,9 @@ final class PlainHttp implements AutoCloseable {
         long bytes;
         if (chunked) {
             bytes = 0;
-            for (long size = Long.parseLong(line().split(";", 2)[0].trim(), 16); size > 0;
-                 size = Long.parseLong(line().split(";", 2)[0].trim(), 16)) {
+            for (long size = Long.parseLong(line().split(";", 2)[0].trim(), 16);
+                    size > 0;
+                    size = Long.parseLong(line().split(";", 2)[0].trim(), 16)) {
                 skip(size);
                 bytes += size;
                 line();

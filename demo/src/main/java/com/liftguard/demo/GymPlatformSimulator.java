@@ -50,8 +50,17 @@ public final class GymPlatformSimulator {
                                   progress bar on stderr: rewritten in place (tty) or a line every few seconds
             """;
 
-    record Options(String base, String apiKey, int athletes, int weeks, int coaches, double speed, long seed,
-                   String coachPage, Path urlsFile, String progress) {
+    record Options(
+            String base,
+            String apiKey,
+            int athletes,
+            int weeks,
+            int coaches,
+            double speed,
+            long seed,
+            String coachPage,
+            Path urlsFile,
+            String progress) {
 
         static Options parse(String[] args) {
             String base = "http://localhost:8081";
@@ -89,7 +98,8 @@ public final class GymPlatformSimulator {
                     case "--coaches" -> coaches = intIn(name, value, 1, 1000);
                     case "--speed" -> speed = speed(value);
                     case "--seed" -> seed = longValue(name, value);
-                    case "--coach-page" -> coachPage = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+                    case "--coach-page" ->
+                        coachPage = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
                     case "--urls-file" -> urlsFile = Path.of(value);
                     case "--progress" -> {
                         if (!Set.of("auto", "tty", "plain").contains(value)) {
@@ -178,15 +188,26 @@ public final class GymPlatformSimulator {
     }
 
     int run(Options o) throws InterruptedException {
-        Config config = new Config(o.athletes(), o.weeks(), o.coaches(), o.seed(), LocalDate.now(ZoneOffset.UTC),
-                Instant.now());
+        Config config = new Config(
+                o.athletes(), o.weeks(), o.coaches(), o.seed(), LocalDate.now(ZoneOffset.UTC), Instant.now());
         Scenario scenario = ScenarioGenerator.generate(config);
         ObjectMapper json = new ObjectMapper();
         IngestClient client = new IngestClient(json, o.base(), o.apiKey());
-        System.out.printf(Locale.ROOT, "demo: %d athletes, %d coaches, %d weeks (%s to %s), seed %d, %s -> %s%n",
-                o.athletes(), o.coaches(), o.weeks(), config.firstDay(), config.today(), o.seed(),
-                o.paced() ? "speed x" + trim(o.speed()) : "as fast as possible", o.base());
-        System.out.printf(Locale.ROOT, "demo: %d sessions and %d check-ins to stream%n", scenario.sessions(),
+        System.out.printf(
+                Locale.ROOT,
+                "demo: %d athletes, %d coaches, %d weeks (%s to %s), seed %d, %s -> %s%n",
+                o.athletes(),
+                o.coaches(),
+                o.weeks(),
+                config.firstDay(),
+                config.today(),
+                o.seed(),
+                o.paced() ? "speed x" + trim(o.speed()) : "as fast as possible",
+                o.base());
+        System.out.printf(
+                Locale.ROOT,
+                "demo: %d sessions and %d check-ins to stream%n",
+                scenario.sessions(),
                 scenario.checkIns());
         System.out.flush();
         long started = System.nanoTime();
@@ -211,7 +232,10 @@ public final class GymPlatformSimulator {
         for (Athlete a : scenario.athletes()) {
             client.putAthlete(a.id(), new RosterEntry(a.displayName(), a.coachIds()));
         }
-        System.out.printf(Locale.ROOT, "demo: roster of %d athletes registered%n", scenario.athletes().size());
+        System.out.printf(
+                Locale.ROOT,
+                "demo: roster of %d athletes registered%n",
+                scenario.athletes().size());
         System.out.flush();
     }
 
@@ -243,7 +267,9 @@ public final class GymPlatformSimulator {
             List<CheckIn> checkIns = new ArrayList<>();
             while (i < timeline.size()) {
                 Timed t = timeline.get(i);
-                boolean inWindow = o.paced() ? due(t, simStart, realStart, o.speed()) <= now : utcDate(t).equals(firstDay);
+                boolean inWindow = o.paced()
+                        ? due(t, simStart, realStart, o.speed()) <= now
+                        : utcDate(t).equals(firstDay);
                 if (!inWindow && !(sessions.isEmpty() && checkIns.isEmpty())) {
                     break;
                 }
@@ -273,8 +299,14 @@ public final class GymPlatformSimulator {
         progress.finish(tally.sessionsSent, tally.checkInsSent, day);
     }
 
-    private static void postSessions(IngestClient client, List<Session> sessions, List<Session> resend,
-                                     SplittableRandom retries, Tally tally, ProgressBar progress, String day)
+    private static void postSessions(
+            IngestClient client,
+            List<Session> sessions,
+            List<Session> resend,
+            SplittableRandom retries,
+            Tally tally,
+            ProgressBar progress,
+            String day)
             throws IngestClient.RejectedException, InterruptedException {
         int from = 0;
         while (from < sessions.size()) {
@@ -300,8 +332,9 @@ public final class GymPlatformSimulator {
         }
     }
 
-    private static void postCheckIns(IngestClient client, List<CheckIn> checkIns, Tally tally, ProgressBar progress,
-                                     String day) throws IngestClient.RejectedException, InterruptedException {
+    private static void postCheckIns(
+            IngestClient client, List<CheckIn> checkIns, Tally tally, ProgressBar progress, String day)
+            throws IngestClient.RejectedException, InterruptedException {
         for (int from = 0; from < checkIns.size(); from += MAX_BATCH) {
             List<CheckIn> batch = checkIns.subList(from, Math.min(checkIns.size(), from + MAX_BATCH));
             JsonNode answer = client.postCheckIns(batch);
@@ -355,24 +388,38 @@ public final class GymPlatformSimulator {
             byArchetype.put(a, new ArrayList<>());
         }
         scenario.athletes().forEach(a -> byArchetype.get(a.archetype()).add(a.id()));
-        byArchetype.forEach((a, ids) -> s.append(String.format(Locale.ROOT, "  %-26s %4d  %s%n", a.label(), ids.size(),
-                examples(ids))));
-        s.append(String.format(Locale.ROOT, "sessions:  %d sent, %d accepted, %d duplicates (%d sent again on purpose)%n",
-                tally.sessionsSent, tally.sessionsAccepted, tally.sessionDuplicates, tally.resent));
-        s.append(String.format(Locale.ROOT, "check-ins: %d sent, %d accepted, %d duplicates%n", tally.checkInsSent,
-                tally.checkInsAccepted, tally.checkInDuplicates));
+        byArchetype.forEach((a, ids) ->
+                s.append(String.format(Locale.ROOT, "  %-26s %4d  %s%n", a.label(), ids.size(), examples(ids))));
+        s.append(String.format(
+                Locale.ROOT,
+                "sessions:  %d sent, %d accepted, %d duplicates (%d sent again on purpose)%n",
+                tally.sessionsSent,
+                tally.sessionsAccepted,
+                tally.sessionDuplicates,
+                tally.resent));
+        s.append(String.format(
+                Locale.ROOT,
+                "check-ins: %d sent, %d accepted, %d duplicates%n",
+                tally.checkInsSent,
+                tally.checkInsAccepted,
+                tally.checkInDuplicates));
         long alreadyThere = tally.sessionDuplicates - tally.resent;
         if (tally.sessionsAccepted == 0 && tally.sessionsSent > 0) {
             s.append("(all of it was already there: the same seed on the same day gives the same ids)\n");
         } else if (alreadyThere > 0) {
-            s.append(String.format(Locale.ROOT, "(%d sessions were already there from an earlier run on another day: these"
-                    + " athletes' figures mix both runs; use another --seed or start from empty data)%n", alreadyThere));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "(%d sessions were already there from an earlier run on another day: these"
+                            + " athletes' figures mix both runs; use another --seed or start from empty data)%n",
+                    alreadyThere));
         }
         s.append("coach pages (the feeds fill as risk-assessment and program-planning catch up):\n");
         List<String> urls = coachUrls(scenario, o);
         for (int c = 0; c < urls.size(); c++) {
             String coach = scenario.coachIds().get(c);
-            long athletes = scenario.athletes().stream().filter(a -> a.coachIds().contains(coach)).count();
+            long athletes = scenario.athletes().stream()
+                    .filter(a -> a.coachIds().contains(coach))
+                    .count();
             s.append(String.format(Locale.ROOT, "  %-9s %s   (%d athletes)%n", coach, urls.get(c), athletes));
         }
         System.out.print(s);
@@ -387,7 +434,9 @@ public final class GymPlatformSimulator {
     }
 
     static List<String> coachUrls(Scenario scenario, Options o) {
-        return scenario.coachIds().stream().map(c -> o.coachPage() + "/#coach=" + c + "&key=" + o.apiKey()).toList();
+        return scenario.coachIds().stream()
+                .map(c -> o.coachPage() + "/#coach=" + c + "&key=" + o.apiKey())
+                .toList();
     }
 
     private static String examples(List<String> ids) {
@@ -401,5 +450,4 @@ public final class GymPlatformSimulator {
     private static String trim(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
-
 }

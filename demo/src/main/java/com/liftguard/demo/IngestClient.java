@@ -32,8 +32,10 @@ final class IngestClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final ObjectMapper json;
     private final String base;
     private final String apiKey;
@@ -70,9 +72,12 @@ final class IngestClient {
             throw new IllegalStateException("cannot write the request body", e);
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("X-Api-Key", apiKey).header("Content-Type", "application/json")
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+                .header("X-Api-Key", apiKey)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
         int ioFailures = 0;
         int unavailable = 0;
         while (true) {
@@ -81,8 +86,8 @@ final class IngestClient {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 if (++ioFailures > MAX_IO_RETRIES) {
-                    throw new RejectedException(method + " " + base + path + " failed " + ioFailures + " times: " + e,
-                            0, "");
+                    throw new RejectedException(
+                            method + " " + base + path + " failed " + ioFailures + " times: " + e, 0, "");
                 }
                 Thread.sleep(1000L * ioFailures);
                 continue;
@@ -100,7 +105,8 @@ final class IngestClient {
                 Thread.sleep(retryAfterMillis(response));
                 continue;
             }
-            throw new RejectedException(method + " " + base + path + " answered HTTP " + status, status, response.body());
+            throw new RejectedException(
+                    method + " " + base + path + " answered HTTP " + status, status, response.body());
         }
     }
 

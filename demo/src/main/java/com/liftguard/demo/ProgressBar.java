@@ -32,7 +32,9 @@ final class ProgressBar {
     void update(long sessions, long checkIns, String simulatedDay) {
         long now = System.nanoTime();
         int quarter = (int) (sessions * 4 / total);
-        boolean due = tty ? now - lastPrint >= TTY_EVERY_NANOS : now - lastPrint >= PLAIN_EVERY_NANOS || quarter > lastQuarter;
+        boolean due = tty
+                ? now - lastPrint >= TTY_EVERY_NANOS
+                : now - lastPrint >= PLAIN_EVERY_NANOS || quarter > lastQuarter;
         if (due) {
             print(sessions, checkIns, simulatedDay, now);
             lastQuarter = quarter;
@@ -58,9 +60,18 @@ final class ProgressBar {
         long left = total - sessions;
         String eta = rate > 0 ? clock(left / rate) : "--:--";
         int filled = (int) (WIDTH * Math.min(sessions, total) / total);
-        String line = String.format(Locale.ROOT, "[%s%s] %d/%d sessions %3d%%  %.0f/s  ETA %s  check-ins %d  day %s",
-                "#".repeat(filled), "-".repeat(WIDTH - filled), sessions, total, sessions * 100 / total, rate, eta,
-                checkIns, simulatedDay);
+        String line = String.format(
+                Locale.ROOT,
+                "[%s%s] %d/%d sessions %3d%%  %.0f/s  ETA %s  check-ins %d  day %s",
+                "#".repeat(filled),
+                "-".repeat(WIDTH - filled),
+                sessions,
+                total,
+                sessions * 100 / total,
+                rate,
+                eta,
+                checkIns,
+                simulatedDay);
         if (tty) {
             String pad = line.length() < lastLength ? " ".repeat(lastLength - line.length()) : "";
             out.print("\r" + line + pad);
@@ -73,7 +84,8 @@ final class ProgressBar {
 
     static String clock(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

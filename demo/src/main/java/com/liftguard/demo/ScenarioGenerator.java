@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
 
 /**
  * Generates the roster and the stream: weeks of sessions and check-ins for every athlete, each archetype shaped
- * so that Liftguard's rules (RULES.md sections 2-5) fire exactly where intended. Deterministic: the same
+ * so that Liftguard's rules (docs/rules.md sections 2-5) fire exactly where intended. Deterministic: the same
  * configuration (seed, size, dates) gives the same athletes, ids and payloads.
  */
 public final class ScenarioGenerator {
@@ -61,9 +61,8 @@ public final class ScenarioGenerator {
         }
     }
 
-    public record Athlete(int index, String id, String displayName, List<String> coachIds, Archetype archetype,
-                          ZoneOffset offset) {
-    }
+    public record Athlete(
+            int index, String id, String displayName, List<String> coachIds, Archetype archetype, ZoneOffset offset) {}
 
     public record Scenario(Config config, List<String> coachIds, List<Athlete> athletes, List<Timed> timeline) {
         public long sessions() {
@@ -84,27 +83,52 @@ public final class ScenarioGenerator {
         }
 
         public List<Timed> of(String athleteId) {
-            return timeline.stream().filter(t -> t.athleteId().equals(athleteId)).toList();
+            return timeline.stream()
+                    .filter(t -> t.athleteId().equals(athleteId))
+                    .toList();
         }
     }
 
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private static final DateTimeFormatter ID_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final ZoneOffset[] OFFSETS = {ZoneOffset.ofHours(1), ZoneOffset.ofHours(1), ZoneOffset.ofHours(2),
-        ZoneOffset.UTC, ZoneOffset.ofHours(-5)};
-    private static final String[] FIRST = {"Ann", "Ben", "Chiara", "Dario", "Elif", "Femi", "Greta", "Hugo", "Ines",
-        "Jonas", "Kaja", "Luca", "Maya", "Nils", "Olga", "Pavel", "Quinn", "Rosa", "Sami", "Tess", "Umar", "Vera",
-        "Wim", "Xenia", "Yusuf", "Zoe"};
-    private static final String[] LAST = {"Adler", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Horvat",
-        "Ivanova", "Jansen", "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov", "Rossi", "Schmidt",
-        "Takahashi", "Varga", "Weber", "Yilmaz"};
+    private static final ZoneOffset[] OFFSETS = {
+        ZoneOffset.ofHours(1), ZoneOffset.ofHours(1), ZoneOffset.ofHours(2), ZoneOffset.UTC, ZoneOffset.ofHours(-5)
+    };
+    private static final String[] FIRST = {
+        "Ann", "Ben", "Chiara", "Dario", "Elif", "Femi", "Greta", "Hugo", "Ines", "Jonas", "Kaja", "Luca", "Maya",
+        "Nils", "Olga", "Pavel", "Quinn", "Rosa", "Sami", "Tess", "Umar", "Vera", "Wim", "Xenia", "Yusuf", "Zoe"
+    };
+    private static final String[] LAST = {
+        "Adler",
+        "Berg",
+        "Costa",
+        "Dubois",
+        "Eriksen",
+        "Fischer",
+        "Garcia",
+        "Horvat",
+        "Ivanova",
+        "Jansen",
+        "Kowalski",
+        "Lindqvist",
+        "Moreau",
+        "Novak",
+        "Okafor",
+        "Petrov",
+        "Rossi",
+        "Schmidt",
+        "Takahashi",
+        "Varga",
+        "Weber",
+        "Yilmaz"
+    };
 
-    /** RULES.md section 4: percentage of 1RM by index reps + (10 - RPE) - 1, whole RPE. */
-    private static final double[] RPE_CHART = {1.000, .955, .922, .892, .863, .837, .811, .786, .762, .739, .707,
-        .680, .653, .626, .599, .573};
+    /** docs/rules.md section 4: percentage of 1RM by index reps + (10 - RPE) - 1, whole RPE. */
+    private static final double[] RPE_CHART = {
+        1.000, .955, .922, .892, .863, .837, .811, .786, .762, .739, .707, .680, .653, .626, .599, .573
+    };
 
-    private ScenarioGenerator() {
-    }
+    private ScenarioGenerator() {}
 
     public static Scenario generate(Config config) {
         List<String> coachIds = new ArrayList<>();
@@ -128,7 +152,8 @@ public final class ScenarioGenerator {
             if (config.coaches() > 1 && rng.nextDouble() < 0.35) {
                 coaches.add(coachIds.get((primary + 1 + rng.nextInt(config.coaches() - 1)) % config.coaches()));
             }
-            Athlete athlete = new Athlete(i, id, name, List.copyOf(coaches), archetype, OFFSETS[rng.nextInt(OFFSETS.length)]);
+            Athlete athlete =
+                    new Athlete(i, id, name, List.copyOf(coaches), archetype, OFFSETS[rng.nextInt(OFFSETS.length)]);
             athletes.add(athlete);
             History history = new History(config, athlete, rng, archetype == Archetype.RED_FLAG ? redFlags++ : 0);
             history.generate();
@@ -138,12 +163,14 @@ public final class ScenarioGenerator {
                 }
             }
         }
-        timeline.sort(Comparator.comparing(Timed::at).thenComparing(Timed::athleteId)
-                .thenComparing(t -> t.isSession() ? 1 : 0).thenComparing(Timed::id));
+        timeline.sort(Comparator.comparing(Timed::at)
+                .thenComparing(Timed::athleteId)
+                .thenComparing(t -> t.isSession() ? 1 : 0)
+                .thenComparing(Timed::id));
         return new Scenario(config, List.copyOf(coachIds), List.copyOf(athletes), List.copyOf(timeline));
     }
 
-    /** Percentage of 1RM for reps at an RPE (whole or .5), as RULES.md section 4's chart gives it. */
+    /** Percentage of 1RM for reps at an RPE (whole or .5), as docs/rules.md section 4's chart gives it. */
     static double percentOf1rm(int reps, double rpe) {
         double index = reps + (10 - rpe) - 1;
         int lo = (int) Math.floor(index);
@@ -151,7 +178,16 @@ public final class ScenarioGenerator {
         return (RPE_CHART[lo] + RPE_CHART[hi]) / 2;
     }
 
-    private enum Kind { HEAVY_SQUAT, LIGHT, HEAVY_DEADLIFT, ACCESSORY, SPIKE, TC_DEADLIFT, TC_SQUAT, TC_MAX }
+    private enum Kind {
+        HEAVY_SQUAT,
+        LIGHT,
+        HEAVY_DEADLIFT,
+        ACCESSORY,
+        SPIKE,
+        TC_DEADLIFT,
+        TC_SQUAT,
+        TC_MAX
+    }
 
     /** One athlete's history, day by day. */
     private static final class History {
@@ -182,7 +218,7 @@ public final class ScenarioGenerator {
             this.rng = rng;
             this.redFlagOrdinal = redFlagOrdinal;
             this.days = config.days();
-            this.squatBase = 80 + rng.nextInt(21) * 5;          // e1RM 80..180 kg
+            this.squatBase = 80 + rng.nextInt(21) * 5; // e1RM 80..180 kg
             this.deadliftBase = squatBase * (1.15 + rng.nextDouble() * 0.2);
             this.weeklyGain = switch (athlete.archetype()) {
                 case HEALTHY -> 0.010 + rng.nextDouble() * 0.006;
@@ -191,18 +227,23 @@ public final class ScenarioGenerator {
                 default -> 0.008;
             };
             double pick = rng.nextDouble();
-            this.usualTime = pick < 0.25 ? LocalTime.of(6, 15 + rng.nextInt(30))
-                    : pick < 0.45 ? LocalTime.of(12, rng.nextInt(30))
-                    : LocalTime.of(17 + rng.nextInt(3), rng.nextInt(60));
-            this.fourthSession = (athlete.archetype() == Archetype.HEALTHY || athlete.archetype() == Archetype.SHORT_SLEEPER)
-                    && rng.nextBoolean();
+            this.usualTime = pick < 0.25
+                    ? LocalTime.of(6, 15 + rng.nextInt(30))
+                    : pick < 0.45
+                            ? LocalTime.of(12, rng.nextInt(30))
+                            : LocalTime.of(17 + rng.nextInt(3), rng.nextInt(60));
+            this.fourthSession =
+                    (athlete.archetype() == Archetype.HEALTHY || athlete.archetype() == Archetype.SHORT_SLEEPER)
+                            && rng.nextBoolean();
             this.weekShift = rng.nextInt(7);
             this.usesRir = rng.nextDouble() < 0.3;
             this.belt = rng.nextDouble() < 0.6;
             this.velocityTracker = athlete.archetype() == Archetype.GOOD_MORNING_SQUATTER || rng.nextDouble() < 0.4;
             this.squatVariant = athlete.archetype() == Archetype.GOOD_MORNING_SQUATTER || rng.nextBoolean()
-                    ? Variant.HIGH_BAR : Variant.LOW_BAR;
-            this.deadliftVariant = rng.nextDouble() < 0.7 ? Variant.CONVENTIONAL : rng.nextBoolean() ? Variant.SUMO : Variant.TRAP_BAR;
+                    ? Variant.HIGH_BAR
+                    : Variant.LOW_BAR;
+            this.deadliftVariant =
+                    rng.nextDouble() < 0.7 ? Variant.CONVENTIONAL : rng.nextBoolean() ? Variant.SUMO : Variant.TRAP_BAR;
         }
 
         void generate() {
@@ -216,8 +257,7 @@ public final class ScenarioGenerator {
             }
         }
 
-        private record Planned(Kind kind, LocalTime time) {
-        }
+        private record Planned(Kind kind, LocalTime time) {}
 
         private List<Planned> plan(int d, int weekday) {
             Archetype a = athlete.archetype();
@@ -281,26 +321,54 @@ public final class ScenarioGenerator {
             }
             LocalTime time = jitter(LocalTime.of(8, 0), 45);
             String id = athlete.id() + "-c" + date.format(ID_DATE);
-            out.add(new Timed(at(date, time), null,
+            out.add(new Timed(
+                    at(date, time),
+                    null,
                     new CheckIn(id, athlete.id(), stamp(date, time), wellness(), pain.isEmpty() ? null : pain)));
         }
 
         /** Back pain that gets worse over the last week: modify, then see a clinician, then an emergency. */
         private List<PainReport> redFlagStory(int d) {
             if (d == days - 6) {
-                return List.of(PainReport.of(Region.LOWER_BACK, Side.LEFT, Quality.ACHING, 4, Onset.NEXT_DAY, 20,
-                        Trend.STABLE));
+                return List.of(PainReport.of(
+                        Region.LOWER_BACK, Side.LEFT, Quality.ACHING, 4, Onset.NEXT_DAY, 20, Trend.STABLE));
             }
             if (d == days - 4) {
-                return List.of(PainReport.of(Region.LOWER_BACK, Side.LEFT, Quality.SHOOTING, 5, Onset.WITHIN_HOURS, 68,
-                        Trend.WORSENING, Flag.RADIATES_BELOW_KNEE, Flag.NUMBNESS_OR_TINGLING));
+                return List.of(PainReport.of(
+                        Region.LOWER_BACK,
+                        Side.LEFT,
+                        Quality.SHOOTING,
+                        5,
+                        Onset.WITHIN_HOURS,
+                        68,
+                        Trend.WORSENING,
+                        Flag.RADIATES_BELOW_KNEE,
+                        Flag.NUMBNESS_OR_TINGLING));
             }
             if (d == days - 2) {
-                return List.of(redFlagOrdinal % 2 == 0
-                        ? PainReport.of(Region.LOWER_BACK, Side.BILATERAL, Quality.SHOOTING, 6, Onset.WITHIN_HOURS, 116,
-                                Trend.WORSENING, Flag.RADIATES_BELOW_KNEE, Flag.NUMBNESS_OR_TINGLING, Flag.LEG_WEAKNESS)
-                        : PainReport.of(Region.LOWER_BACK, Side.BILATERAL, Quality.BURNING, 6, Onset.WITHIN_HOURS, 116,
-                                Trend.WORSENING, Flag.RADIATES_BELOW_KNEE, Flag.SADDLE_NUMBNESS));
+                return List.of(
+                        redFlagOrdinal % 2 == 0
+                                ? PainReport.of(
+                                        Region.LOWER_BACK,
+                                        Side.BILATERAL,
+                                        Quality.SHOOTING,
+                                        6,
+                                        Onset.WITHIN_HOURS,
+                                        116,
+                                        Trend.WORSENING,
+                                        Flag.RADIATES_BELOW_KNEE,
+                                        Flag.NUMBNESS_OR_TINGLING,
+                                        Flag.LEG_WEAKNESS)
+                                : PainReport.of(
+                                        Region.LOWER_BACK,
+                                        Side.BILATERAL,
+                                        Quality.BURNING,
+                                        6,
+                                        Onset.WITHIN_HOURS,
+                                        116,
+                                        Trend.WORSENING,
+                                        Flag.RADIATES_BELOW_KNEE,
+                                        Flag.SADDLE_NUMBNESS));
             }
             return List.of();
         }
@@ -310,7 +378,13 @@ public final class ScenarioGenerator {
             Region region = rng.nextDouble() < 0.65 ? Region.LOWER_BACK : Region.HIP;
             Side side = rng.nextBoolean() ? Side.CENTRAL : Side.BILATERAL;
             Quality quality = new Quality[] {Quality.DULL, Quality.ACHING, Quality.TIGHT}[rng.nextInt(3)];
-            return PainReport.of(region, side, quality, 1 + rng.nextInt(3), Onset.NEXT_DAY, 6 + rng.nextInt(10),
+            return PainReport.of(
+                    region,
+                    side,
+                    quality,
+                    1 + rng.nextInt(3),
+                    Onset.NEXT_DAY,
+                    6 + rng.nextInt(10),
                     rng.nextBoolean() ? Trend.IMPROVING : Trend.STABLE);
         }
 
@@ -436,12 +510,14 @@ public final class ScenarioGenerator {
             }
             boolean spinal = sets.stream().anyMatch(s -> s.exercise().spinal());
             List<PainReport> pain = null;
-            if (athlete.archetype() == Archetype.GOOD_MORNING_SQUATTER && !modifyReported && d >= days * 2 / 3
+            if (athlete.archetype() == Archetype.GOOD_MORNING_SQUATTER
+                    && !modifyReported
+                    && d >= days * 2 / 3
                     && p.kind() == Kind.HEAVY_SQUAT) {
                 // the back, not the legs, gave out mid-set: MODIFY_TRAINING (onset DURING_SET, 4/10)
                 modifyReported = true;
-                pain = List.of(PainReport.of(Region.LOWER_BACK, Side.CENTRAL, Quality.ACHING, 4, Onset.DURING_SET, 0,
-                        Trend.STABLE));
+                pain = List.of(PainReport.of(
+                        Region.LOWER_BACK, Side.CENTRAL, Quality.ACHING, 4, Onset.DURING_SET, 0, Trend.STABLE));
                 spinalSinceSoreness = 0;
             } else if (spinal) {
                 spinalSinceSoreness++;
@@ -452,11 +528,21 @@ public final class ScenarioGenerator {
                     spinalSinceSoreness = 0;
                 }
             }
-            Wellness wellness = athlete.archetype() == Archetype.SHORT_SLEEPER || rng.nextDouble() < 0.85
-                    ? wellness() : null;
+            Wellness wellness =
+                    athlete.archetype() == Archetype.SHORT_SLEEPER || rng.nextDouble() < 0.85 ? wellness() : null;
             String id = athlete.id() + "-s" + date.format(ID_DATE);
-            out.add(new Timed(at(date, p.time()), new Session(id, athlete.id(), stamp(date, p.time()), duration,
-                    sessionRpe, List.copyOf(sets), wellness, pain), null));
+            out.add(new Timed(
+                    at(date, p.time()),
+                    new Session(
+                            id,
+                            athlete.id(),
+                            stamp(date, p.time()),
+                            duration,
+                            sessionRpe,
+                            List.copyOf(sets),
+                            wellness,
+                            pain),
+                    null));
         }
 
         /** Squat sets whose hips rise first (tagged, or seen by the sensor as >= 15 degrees of added lean). */
@@ -483,18 +569,33 @@ public final class ScenarioGenerator {
                 WorkSet s = result.get(i);
                 boolean tagged = rng.nextBoolean();
                 double lean = 15 + rng.nextInt(10);
-                Metrics metrics = new Metrics(tagged && rng.nextBoolean() ? null : lean,
+                Metrics metrics = new Metrics(
+                        tagged && rng.nextBoolean() ? null : lean,
                         s.metrics() == null ? null : s.metrics().meanConcentricVelocity());
-                LimitingFactor limit = backLimited && k == squats.size() - 1 ? LimitingFactor.LOWER_BACK : s.limitingFactor();
-                result.set(i, new WorkSet(s.exercise(), s.variant(), s.reps(), s.loadKg(), s.rpe(), s.rir(), s.tempo(),
-                        s.belt(), limit, tagged ? List.of(Fault.GOOD_MORNING_SQUAT) : null,
-                        metrics.torsoLeanChangeDeg() == null && metrics.meanConcentricVelocity() == null ? null : metrics));
+                LimitingFactor limit =
+                        backLimited && k == squats.size() - 1 ? LimitingFactor.LOWER_BACK : s.limitingFactor();
+                result.set(
+                        i,
+                        new WorkSet(
+                                s.exercise(),
+                                s.variant(),
+                                s.reps(),
+                                s.loadKg(),
+                                s.rpe(),
+                                s.rir(),
+                                s.tempo(),
+                                s.belt(),
+                                limit,
+                                tagged ? List.of(Fault.GOOD_MORNING_SQUAT) : null,
+                                metrics.torsoLeanChangeDeg() == null && metrics.meanConcentricVelocity() == null
+                                        ? null
+                                        : metrics));
             }
             return result;
         }
 
-        private WorkSet lift(Exercise exercise, Variant variant, int reps, double rpe, double e1rm, Boolean beltOn,
-                             String tempo) {
+        private WorkSet lift(
+                Exercise exercise, Variant variant, int reps, double rpe, double e1rm, Boolean beltOn, String tempo) {
             double load = round(e1rm * percentOf1rm(reps, rpe));
             boolean whole = rpe == Math.rint(rpe);
             Double rpeField = usesRir && whole ? null : rpe;
@@ -506,17 +607,31 @@ public final class ScenarioGenerator {
                 metrics = new Metrics(lean, Math.max(0.1, velocity));
             }
             LimitingFactor limit = exercise.squat() || exercise == Exercise.DEADLIFT
-                    ? (rpe >= 8 ? (exercise == Exercise.DEADLIFT && rng.nextDouble() < 0.3 ? LimitingFactor.GRIP : LimitingFactor.LEGS)
-                        : null)
+                    ? (rpe >= 8
+                            ? (exercise == Exercise.DEADLIFT && rng.nextDouble() < 0.3
+                                    ? LimitingFactor.GRIP
+                                    : LimitingFactor.LEGS)
+                            : null)
                     : null;
-            return new WorkSet(exercise, variant, reps, load, rpeField, rir, tempo, Boolean.TRUE.equals(beltOn) ? true : null,
-                    limit, null, metrics);
+            return new WorkSet(
+                    exercise,
+                    variant,
+                    reps,
+                    load,
+                    rpeField,
+                    rir,
+                    tempo,
+                    Boolean.TRUE.equals(beltOn) ? true : null,
+                    limit,
+                    null,
+                    metrics);
         }
 
         private List<WorkSet> accessory(Exercise exercise, int sets, int reps, double loadKg) {
             List<WorkSet> result = new ArrayList<>();
             for (int i = 0; i < sets; i++) {
-                result.add(new WorkSet(exercise, null, reps, loadKg, null, 2 + rng.nextInt(2), null, null, null, null, null));
+                result.add(new WorkSet(
+                        exercise, null, reps, loadKg, null, 2 + rng.nextInt(2), null, null, null, null, null));
             }
             return result;
         }

@@ -4,34 +4,56 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The ingestion contract (API.md "Ingestion", RULES.md section 1) written out again from the documents, on
+ * The ingestion contract (docs/api.md "Ingestion", docs/rules.md section 1) written out again from the documents, on
  * purpose independent of session-ingestion's own validator: field names, types, ranges, steps and enums.
  */
 final class ContractCheck {
-    static final Set<String> EXERCISES = Set.of("BACK_SQUAT", "FRONT_SQUAT", "DEADLIFT", "ROMANIAN_DEADLIFT",
-            "GOOD_MORNING", "HIP_THRUST", "BACK_EXTENSION_45", "LEG_PRESS", "SPLIT_SQUAT", "OTHER");
+    static final Set<String> EXERCISES = Set.of(
+            "BACK_SQUAT",
+            "FRONT_SQUAT",
+            "DEADLIFT",
+            "ROMANIAN_DEADLIFT",
+            "GOOD_MORNING",
+            "HIP_THRUST",
+            "BACK_EXTENSION_45",
+            "LEG_PRESS",
+            "SPLIT_SQUAT",
+            "OTHER");
     static final Set<String> SQUAT_VARIANTS = Set.of("HIGH_BAR", "LOW_BAR");
     static final Set<String> DEADLIFT_VARIANTS = Set.of("CONVENTIONAL", "SUMO", "TRAP_BAR");
     static final Set<String> LIMITING = Set.of("LEGS", "LOWER_BACK", "GRIP", "BREATHING", "NONE");
-    static final Set<String> FAULTS = Set.of("GOOD_MORNING_SQUAT", "LOST_BRACE", "LUMBAR_HYPEREXTENSION",
-            "LUMBAR_FLEXION", "HIPS_TOO_HIGH_START", "BAR_DRIFT");
+    static final Set<String> FAULTS = Set.of(
+            "GOOD_MORNING_SQUAT",
+            "LOST_BRACE",
+            "LUMBAR_HYPEREXTENSION",
+            "LUMBAR_FLEXION",
+            "HIPS_TOO_HIGH_START",
+            "BAR_DRIFT");
     static final Set<String> REGIONS = Set.of("LOWER_BACK", "UPPER_BACK", "HIP", "KNEE", "OTHER");
     static final Set<String> SIDES = Set.of("LEFT", "RIGHT", "CENTRAL", "BILATERAL");
     static final Set<String> QUALITIES = Set.of("DULL", "ACHING", "TIGHT", "SHARP", "SHOOTING", "BURNING");
     static final Set<String> ONSETS = Set.of("DURING_SET", "WITHIN_HOURS", "NEXT_DAY");
     static final Set<String> TRENDS = Set.of("IMPROVING", "STABLE", "WORSENING");
-    static final Set<String> FLAGS = Set.of("radiatesBelowKnee", "numbnessOrTingling", "legWeakness",
-            "saddleNumbness", "bladderOrBowelChange", "worseAtNightOrRest", "fever", "followingTrauma",
+    static final Set<String> FLAGS = Set.of(
+            "radiatesBelowKnee",
+            "numbnessOrTingling",
+            "legWeakness",
+            "saddleNumbness",
+            "bladderOrBowelChange",
+            "worseAtNightOrRest",
+            "fever",
+            "followingTrauma",
             "unexplainedWeightLoss");
     private static final Pattern TEMPO = Pattern.compile("([0-9]{1,2}|X)(-([0-9]{1,2}|X)){2,3}");
-    private static final Pattern OFFSET_STAMP = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})");
+    private static final Pattern OFFSET_STAMP =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})");
 
     private final List<String> errors = new ArrayList<>();
 
@@ -64,7 +86,7 @@ final class ContractCheck {
         if (!coaches.isArray() || coaches.isEmpty() || coaches.size() > 100) {
             fail("/coachIds", "1..100 coach ids");
         }
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         coaches.forEach(c -> {
             id(c.asText(), "/coachIds");
             if (!seen.add(c.asText())) {
@@ -74,8 +96,18 @@ final class ContractCheck {
     }
 
     void session(JsonNode s, String p) {
-        only(s, p, Set.of("sessionId", "athleteId", "performedAt", "durationMinutes", "sessionRpe", "sets",
-                "wellness", "painReports"));
+        only(
+                s,
+                p,
+                Set.of(
+                        "sessionId",
+                        "athleteId",
+                        "performedAt",
+                        "durationMinutes",
+                        "sessionRpe",
+                        "sets",
+                        "wellness",
+                        "painReports"));
         id(s.path("sessionId").asText(null), p + "/sessionId");
         id(s.path("athleteId").asText(null), p + "/athleteId");
         stamp(s.get("performedAt"), p + "/performedAt");
@@ -105,8 +137,21 @@ final class ContractCheck {
     }
 
     private void set(JsonNode set, String p) {
-        only(set, p, Set.of("exercise", "variant", "reps", "loadKg", "rpe", "rir", "tempo", "belt", "limitingFactor",
-                "faults", "metrics"));
+        only(
+                set,
+                p,
+                Set.of(
+                        "exercise",
+                        "variant",
+                        "reps",
+                        "loadKg",
+                        "rpe",
+                        "rir",
+                        "tempo",
+                        "belt",
+                        "limitingFactor",
+                        "faults",
+                        "metrics"));
         String exercise = set.path("exercise").asText("");
         oneOf(set.get("exercise"), p + "/exercise", EXERCISES, true);
         JsonNode variant = set.get("variant");
@@ -123,7 +168,8 @@ final class ContractCheck {
             fail(p, "rpe and rir both given");
         }
         JsonNode tempo = set.get("tempo");
-        if (tempo != null && (!tempo.isTextual() || !TEMPO.matcher(tempo.asText()).matches())) {
+        if (tempo != null
+                && (!tempo.isTextual() || !TEMPO.matcher(tempo.asText()).matches())) {
             fail(p + "/tempo", "not a tempo: " + tempo);
         }
         bool(set.get("belt"), p + "/belt");
@@ -133,7 +179,7 @@ final class ContractCheck {
             if (!faults.isArray()) {
                 fail(p + "/faults", "must be an array");
             } else {
-                Set<String> seen = new java.util.HashSet<>();
+                Set<String> seen = new HashSet<>();
                 faults.forEach(f -> {
                     oneOf(f, p + "/faults", FAULTS, true);
                     if (!seen.add(f.asText())) {
@@ -171,7 +217,7 @@ final class ContractCheck {
         for (int i = 0; i < reports.size(); i++) {
             JsonNode r = reports.get(i);
             String rp = p + "/" + i;
-            Set<String> fields = new java.util.HashSet<>(FLAGS);
+            Set<String> fields = new HashSet<>(FLAGS);
             fields.addAll(Set.of("region", "side", "quality", "intensity", "onset", "hoursSinceOnset", "trend"));
             only(r, rp, fields);
             oneOf(r.get("region"), rp + "/region", REGIONS, true);

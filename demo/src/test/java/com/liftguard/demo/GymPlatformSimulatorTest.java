@@ -80,7 +80,8 @@ class GymPlatformSimulatorTest {
         int accepted = 0;
         int duplicates = 0;
         for (JsonNode item : body) {
-            boolean fresh = sessions ? sessionIds.add(item.path("sessionId").asText())
+            boolean fresh = sessions
+                    ? sessionIds.add(item.path("sessionId").asText())
                     : checkInIds.add(item.path("checkInId").asText());
             if (fresh) {
                 accepted++;
@@ -103,8 +104,9 @@ class GymPlatformSimulatorTest {
     @Test
     void streamsTheWholeScenarioInValidBatchesAndRetries503() throws Exception {
         String base = start();
-        GymPlatformSimulator.Options o = GymPlatformSimulator.Options.parse(new String[] {"--base", base,
-            "--athletes", "40", "--weeks", "4", "--progress", "plain", "--seed", "7"});
+        GymPlatformSimulator.Options o = GymPlatformSimulator.Options.parse(
+                new String[] {"--base", base, "--athletes", "40", "--weeks", "4", "--progress", "plain", "--seed", "7"
+                });
         assertEquals(0, new GymPlatformSimulator().run(o));
         assertEquals(List.of(), check.errors().stream().limit(10).toList());
         assertEquals(40, roster.size());
@@ -119,26 +121,32 @@ class GymPlatformSimulatorTest {
     void stopsOnA4xx() throws Exception {
         String base = start();
         reject = true;
-        GymPlatformSimulator.Options o = GymPlatformSimulator.Options.parse(new String[] {"--base", base,
-            "--athletes", "3", "--weeks", "1", "--progress", "plain"});
+        GymPlatformSimulator.Options o = GymPlatformSimulator.Options.parse(
+                new String[] {"--base", base, "--athletes", "3", "--weeks", "1", "--progress", "plain"});
         assertEquals(1, new GymPlatformSimulator().run(o));
         assertEquals(0, sessionIds.size());
     }
 
     @Test
     void options() {
-        GymPlatformSimulator.Options o = GymPlatformSimulator.Options.parse(new String[] {"--athletes=12", "--speed",
-            "3600", "--seed", "-3"});
+        GymPlatformSimulator.Options o =
+                GymPlatformSimulator.Options.parse(new String[] {"--athletes=12", "--speed", "3600", "--seed", "-3"});
         assertEquals(12, o.athletes());
         assertEquals(3600, o.speed());
         assertEquals(-3, o.seed());
         assertEquals("http://localhost:8081", o.base());
-        assertEquals(0, GymPlatformSimulator.Options.parse(new String[] {"--speed", "max"}).speed());
-        assertThrows(GymPlatformSimulator.UsageException.class,
+        assertEquals(
+                0,
+                GymPlatformSimulator.Options.parse(new String[] {"--speed", "max"})
+                        .speed());
+        assertThrows(
+                GymPlatformSimulator.UsageException.class,
                 () -> GymPlatformSimulator.Options.parse(new String[] {"--weeks", "0"}));
-        assertThrows(GymPlatformSimulator.UsageException.class,
+        assertThrows(
+                GymPlatformSimulator.UsageException.class,
                 () -> GymPlatformSimulator.Options.parse(new String[] {"--nope", "1"}));
-        assertThrows(GymPlatformSimulator.UsageException.class,
+        assertThrows(
+                GymPlatformSimulator.UsageException.class,
                 () -> GymPlatformSimulator.Options.parse(new String[] {"--speed", "-1"}));
     }
 }

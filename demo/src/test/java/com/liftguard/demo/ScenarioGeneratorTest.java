@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.liftguard.demo.Payloads.Exercise;
 import com.liftguard.demo.Payloads.Fault;
@@ -30,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ScenarioGeneratorTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
-    private static final Instant END_OF_TODAY = TODAY.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
+    private static final Instant END_OF_TODAY =
+            TODAY.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Scenario eightWeeks() {
@@ -90,7 +91,8 @@ class ScenarioGeneratorTest {
             assertFalse(t.at().isBefore(previous), "chronological");
             assertFalse(t.at().isAfter(config.notAfter()), "nothing in the future");
             assertTrue(t.at().isAfter(earliest));
-            String stamp = t.isSession() ? t.session().performedAt() : t.checkIn().reportedAt();
+            String stamp =
+                    t.isSession() ? t.session().performedAt() : t.checkIn().reportedAt();
             assertEquals(t.at(), OffsetDateTime.parse(stamp).toInstant());
             previous = t.at();
         }
@@ -101,14 +103,21 @@ class ScenarioGeneratorTest {
     void sameSeedSameStreamOtherSeedAnother() throws Exception {
         String a = JSON.writeValueAsString(payloads(eightWeeks()));
         String b = JSON.writeValueAsString(payloads(eightWeeks()));
-        String c = JSON.writeValueAsString(payloads(ScenarioGenerator.generate(new Config(40, 8, 4, 43, TODAY, END_OF_TODAY))));
+        String c = JSON.writeValueAsString(
+                payloads(ScenarioGenerator.generate(new Config(40, 8, 4, 43, TODAY, END_OF_TODAY))));
         assertEquals(a, b);
         assertNotEquals(a, c);
     }
 
     private static List<Object> payloads(Scenario s) {
         List<Object> all = new ArrayList<>();
-        s.athletes().forEach(a -> all.add(List.of(a.id(), a.displayName(), a.coachIds(), a.archetype(), a.offset().getId())));
+        s.athletes()
+                .forEach(a -> all.add(List.of(
+                        a.id(),
+                        a.displayName(),
+                        a.coachIds(),
+                        a.archetype(),
+                        a.offset().getId())));
         s.timeline().forEach(t -> all.add(t.isSession() ? t.session() : t.checkIn()));
         return all;
     }
@@ -116,7 +125,9 @@ class ScenarioGeneratorTest {
     @Test
     void everyArchetypeFromSevenAthletesOnAndEveryCoachHasAthletes() {
         Scenario s = ScenarioGenerator.generate(new Config(7, 2, 3, 1, TODAY, END_OF_TODAY));
-        assertTrue(s.archetypeCounts().values().stream().allMatch(n -> n > 0), s.archetypeCounts().toString());
+        assertTrue(
+                s.archetypeCounts().values().stream().allMatch(n -> n > 0),
+                s.archetypeCounts().toString());
         for (String coach : s.coachIds()) {
             assertTrue(s.athletes().stream().anyMatch(a -> a.coachIds().contains(coach)), coach);
         }
@@ -153,8 +164,10 @@ class ScenarioGeneratorTest {
                 assertTrue(acwr != null && acwr > 0.5 && acwr <= 1.45, a.id() + " ACWR " + acwr + " on " + day);
                 assertTrue(monotony(sessions, day) <= 2, a.id() + " monotony on " + day);
             }
-            assertTrue(topLoad(sessions.subList(sessions.size() - 4, sessions.size()), Exercise.BACK_SQUAT)
-                    > topLoad(sessions.subList(0, 4), Exercise.BACK_SQUAT), a.id() + " loads rise");
+            assertTrue(
+                    topLoad(sessions.subList(sessions.size() - 4, sessions.size()), Exercise.BACK_SQUAT)
+                            > topLoad(sessions.subList(0, 4), Exercise.BACK_SQUAT),
+                    a.id() + " loads rise");
         }
     }
 
@@ -165,14 +178,20 @@ class ScenarioGeneratorTest {
         assertFalse(athletes.isEmpty());
         for (Athlete a : athletes) {
             List<Session> squatSessions = sessions(s, a).stream()
-                    .filter(x -> x.sets().stream().anyMatch(set -> set.exercise().squat())).toList();
-            long patterned = squatSessions.stream().filter(x -> goodMorningSets(x) >= 2).count();
+                    .filter(x ->
+                            x.sets().stream().anyMatch(set -> set.exercise().squat()))
+                    .toList();
+            long patterned =
+                    squatSessions.stream().filter(x -> goodMorningSets(x) >= 2).count();
             assertTrue(patterned >= squatSessions.size() / 2, a.id() + " " + patterned + " of " + squatSessions.size());
             assertTrue(goodMorningSets(squatSessions.get(squatSessions.size() - 1)) >= 2, a.id() + " last session");
             assertTrue(goodMorningSets(squatSessions.get(squatSessions.size() - 2)) >= 2, a.id() + " 2 of last 3");
-            assertTrue(sessions(s, a).stream().flatMap(x -> x.sets().stream())
-                    .anyMatch(set -> (set.exercise().squat() || set.exercise() == Exercise.DEADLIFT)
-                            && set.limitingFactor() == LimitingFactor.LOWER_BACK), a.id() + " back-limited");
+            assertTrue(
+                    sessions(s, a).stream()
+                            .flatMap(x -> x.sets().stream())
+                            .anyMatch(set -> (set.exercise().squat() || set.exercise() == Exercise.DEADLIFT)
+                                    && set.limitingFactor() == LimitingFactor.LOWER_BACK),
+                    a.id() + " back-limited");
             assertTrue(reports(s, a).stream().anyMatch(r -> triage(r).equals("MODIFY_TRAINING")), a.id());
         }
     }
@@ -215,10 +234,13 @@ class ScenarioGeneratorTest {
         Instant lastWeek = TODAY.minusDays(6).atStartOfDay().toInstant(ZoneOffset.UTC);
         for (Athlete a : athletes) {
             List<String> close = tooClose(sessions(s, a).stream()
-                    .filter(x -> !OffsetDateTime.parse(x.performedAt()).toInstant().isBefore(lastWeek)).toList());
+                    .filter(x ->
+                            !OffsetDateTime.parse(x.performedAt()).toInstant().isBefore(lastWeek))
+                    .toList());
             assertTrue(close.stream().anyMatch(c -> c.startsWith("48h")), a.id() + " " + close);
             assertTrue(close.stream().anyMatch(c -> c.startsWith("72h")), a.id() + " " + close);
-            assertTrue(sessions(s, a).stream().flatMap(x -> x.sets().stream())
+            assertTrue(sessions(s, a).stream()
+                    .flatMap(x -> x.sets().stream())
                     .anyMatch(set -> set.exercise() == Exercise.DEADLIFT && set.effectiveRpe() >= 10));
         }
     }
@@ -232,7 +254,10 @@ class ScenarioGeneratorTest {
             List<Double> hours = sleepHours(s, a);
             assertTrue(hours.size() >= 8 * 3);
             assertTrue(hours.stream().allMatch(h -> h >= 5 && h <= 6.5), a.id() + " " + hours);
-            double lastThree = hours.subList(hours.size() - 3, hours.size()).stream().mapToDouble(h -> h).average().orElseThrow();
+            double lastThree = hours.subList(hours.size() - 3, hours.size()).stream()
+                    .mapToDouble(h -> h)
+                    .average()
+                    .orElseThrow();
             assertTrue(lastThree < 7);
             assertTrue(hours.stream().anyMatch(h -> h < 6));
         }
@@ -245,21 +270,35 @@ class ScenarioGeneratorTest {
         assertFalse(athletes.isEmpty());
         for (Athlete a : athletes) {
             List<Timed> stream = s.of(a.id());
-            Timed emergency = stream.stream().filter(t -> pain(t).stream().anyMatch(r -> triage(r).equals("EMERGENCY")))
-                    .findFirst().orElseThrow(() -> new AssertionError(a.id() + " has no red flag"));
+            Timed emergency = stream.stream()
+                    .filter(t -> pain(t).stream().anyMatch(r -> triage(r).equals("EMERGENCY")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(a.id() + " has no red flag"));
             PainReport r = pain(emergency).get(0);
             assertTrue(Boolean.TRUE.equals(r.saddleNumbness())
                     || (Boolean.TRUE.equals(r.legWeakness()) && r.trend() == Trend.WORSENING));
-            assertTrue(emergency.at().isAfter(TODAY.minusDays(7).atStartOfDay().toInstant(ZoneOffset.UTC)), "near the end");
-            assertTrue(stream.stream().filter(t -> pain(t).stream().anyMatch(p -> triage(p).equals("EMERGENCY"))).count() == 1);
-            assertTrue(stream.stream().noneMatch(t -> t.isSession() && t.at().isAfter(emergency.at())), "no training after it");
-            assertTrue(stream.stream().anyMatch(t -> t.at().isBefore(emergency.at())
-                    && pain(t).stream().anyMatch(p -> triage(p).equals("SEE_CLINICIAN"))), "a warning before");
+            assertTrue(
+                    emergency.at().isAfter(TODAY.minusDays(7).atStartOfDay().toInstant(ZoneOffset.UTC)),
+                    "near the end");
+            assertTrue(stream.stream()
+                            .filter(t ->
+                                    pain(t).stream().anyMatch(p -> triage(p).equals("EMERGENCY")))
+                            .count()
+                    == 1);
+            assertTrue(
+                    stream.stream().noneMatch(t -> t.isSession() && t.at().isAfter(emergency.at())),
+                    "no training after it");
+            assertTrue(
+                    stream.stream()
+                            .anyMatch(t -> t.at().isBefore(emergency.at())
+                                    && pain(t).stream().anyMatch(p -> triage(p).equals("SEE_CLINICIAN"))),
+                    "a warning before");
         }
         // both kinds of red flag appear
         Set<String> kinds = new HashSet<>();
         ScenarioGenerator.generate(new Config(20, 2, 2, 5, TODAY, END_OF_TODAY)).timeline().stream()
-                .flatMap(t -> pain(t).stream()).filter(PainReport::redFlag)
+                .flatMap(t -> pain(t).stream())
+                .filter(PainReport::redFlag)
                 .forEach(p -> kinds.add(Boolean.TRUE.equals(p.saddleNumbness()) ? "saddle" : "legWeakness"));
         assertEquals(Set.of("saddle", "legWeakness"), kinds);
     }
@@ -274,7 +313,9 @@ class ScenarioGeneratorTest {
             }
             List<Boolean> soreAfterSpinal = new ArrayList<>();
             for (Timed t : s.of(a.id())) {
-                if (t.isSession() && t.session().sets().stream().anyMatch(x -> x.exercise().spinal())) {
+                if (t.isSession()
+                        && t.session().sets().stream()
+                                .anyMatch(x -> x.exercise().spinal())) {
                     soreAfterSpinal.add(false);
                 } else if (!pain(t).isEmpty() && !soreAfterSpinal.isEmpty()) {
                     assertEquals("NORMAL_SORENESS", triage(pain(t).get(0)), a.id());
@@ -283,25 +324,34 @@ class ScenarioGeneratorTest {
                 }
                 int n = soreAfterSpinal.size();
                 if (n >= 4) {
-                    assertTrue(soreAfterSpinal.subList(n - 4, n).stream().filter(b -> b).count() < 3, a.id());
+                    assertTrue(
+                            soreAfterSpinal.subList(n - 4, n).stream()
+                                            .filter(b -> b)
+                                            .count()
+                                    < 3,
+                            a.id());
                 }
             }
         }
         assertTrue(soreness > 0, "some normal soreness");
     }
 
-    // ---- RULES.md, restated for the test --------------------------------------------------------------------
+    // ---- docs/rules.md, restated for the test --------------------------------------------------------------------
 
     private static List<Athlete> of(Scenario s, Archetype archetype) {
         return s.athletes().stream().filter(a -> a.archetype() == archetype).toList();
     }
 
     private static List<Session> sessions(Scenario s, Athlete a) {
-        return s.of(a.id()).stream().filter(Timed::isSession).map(Timed::session).toList();
+        return s.of(a.id()).stream()
+                .filter(Timed::isSession)
+                .map(Timed::session)
+                .toList();
     }
 
     private static List<PainReport> pain(Timed t) {
-        List<PainReport> r = t.isSession() ? t.session().painReports() : t.checkIn().painReports();
+        List<PainReport> r =
+                t.isSession() ? t.session().painReports() : t.checkIn().painReports();
         return r == null ? List.of() : r;
     }
 
@@ -310,8 +360,11 @@ class ScenarioGeneratorTest {
     }
 
     private static List<Double> sleepHours(Scenario s, Athlete a) {
-        return s.of(a.id()).stream().map(t -> t.isSession() ? t.session().wellness() : t.checkIn().wellness())
-                .filter(w -> w != null && w.sleepHours() != null).map(Wellness::sleepHours).toList();
+        return s.of(a.id()).stream()
+                .map(t -> t.isSession() ? t.session().wellness() : t.checkIn().wellness())
+                .filter(w -> w != null && w.sleepHours() != null)
+                .map(Wellness::sleepHours)
+                .toList();
     }
 
     private static LocalDate localDate(Session x) {
@@ -319,16 +372,22 @@ class ScenarioGeneratorTest {
     }
 
     private static long goodMorningSets(Session x) {
-        return x.sets().stream().filter(set -> set.exercise().squat())
+        return x.sets().stream()
+                .filter(set -> set.exercise().squat())
                 .filter(set -> (set.faults() != null && set.faults().contains(Fault.GOOD_MORNING_SQUAT))
-                        || (set.metrics() != null && set.metrics().torsoLeanChangeDeg() != null
-                            && set.metrics().torsoLeanChangeDeg() >= 15))
+                        || (set.metrics() != null
+                                && set.metrics().torsoLeanChangeDeg() != null
+                                && set.metrics().torsoLeanChangeDeg() >= 15))
                 .count();
     }
 
     private static double topLoad(List<Session> sessions, Exercise exercise) {
-        return sessions.stream().flatMap(x -> x.sets().stream()).filter(set -> set.exercise() == exercise)
-                .mapToDouble(WorkSet::loadKg).max().orElse(0);
+        return sessions.stream()
+                .flatMap(x -> x.sets().stream())
+                .filter(set -> set.exercise() == exercise)
+                .mapToDouble(WorkSet::loadKg)
+                .max()
+                .orElse(0);
     }
 
     /** Section 2, without the history-based rule. */
@@ -336,16 +395,28 @@ class ScenarioGeneratorTest {
         if (r.redFlag()) {
             return "EMERGENCY";
         }
-        boolean see = Stream.of(r.radiatesBelowKnee(), r.numbnessOrTingling(), r.legWeakness(), r.worseAtNightOrRest(),
-                r.fever(), r.followingTrauma(), r.unexplainedWeightLoss()).anyMatch(Boolean.TRUE::equals)
+        boolean see = Stream.of(
+                                r.radiatesBelowKnee(),
+                                r.numbnessOrTingling(),
+                                r.legWeakness(),
+                                r.worseAtNightOrRest(),
+                                r.fever(),
+                                r.followingTrauma(),
+                                r.unexplainedWeightLoss())
+                        .anyMatch(Boolean.TRUE::equals)
                 || r.intensity() >= 7
                 || ((r.quality() == Quality.SHARP || r.quality() == Quality.SHOOTING) && r.onset() == Onset.DURING_SET)
-                || (r.hoursSinceOnset() > 72 && r.trend() != Trend.IMPROVING) || r.hoursSinceOnset() > 168;
+                || (r.hoursSinceOnset() > 72 && r.trend() != Trend.IMPROVING)
+                || r.hoursSinceOnset() > 168;
         if (see) {
             return "SEE_CLINICIAN";
         }
-        boolean modify = r.onset() == Onset.DURING_SET || r.intensity() >= 4 || r.side() == Side.LEFT
-                || r.side() == Side.RIGHT || r.quality() == Quality.SHARP || r.quality() == Quality.SHOOTING
+        boolean modify = r.onset() == Onset.DURING_SET
+                || r.intensity() >= 4
+                || r.side() == Side.LEFT
+                || r.side() == Side.RIGHT
+                || r.quality() == Quality.SHARP
+                || r.quality() == Quality.SHOOTING
                 || r.quality() == Quality.BURNING;
         return modify ? "MODIFY_TRAINING" : "NORMAL_SORENESS";
     }
@@ -379,8 +450,9 @@ class ScenarioGeneratorTest {
         for (int i = 0; i < 7; i++) {
             week[i] = daily.getOrDefault(asOf.minusDays(i), 0.0);
         }
-        double mean = java.util.Arrays.stream(week).average().orElseThrow();
-        double sd = Math.sqrt(java.util.Arrays.stream(week).map(v -> (v - mean) * (v - mean)).average().orElseThrow());
+        double mean = Arrays.stream(week).average().orElseThrow();
+        double sd = Math.sqrt(
+                Arrays.stream(week).map(v -> (v - mean) * (v - mean)).average().orElseThrow());
         return sd == 0 ? Double.NaN : mean / sd;
     }
 
@@ -410,7 +482,8 @@ class ScenarioGeneratorTest {
                     }
                     for (WorkSet z : y.sets()) {
                         if (z.exercise() == set.exercise() && z.effectiveRpe() != null && z.reps() <= 12) {
-                            best = Math.max(best, z.loadKg() / ScenarioGenerator.percentOf1rm(z.reps(), z.effectiveRpe()));
+                            best = Math.max(
+                                    best, z.loadKg() / ScenarioGenerator.percentOf1rm(z.reps(), z.effectiveRpe()));
                         }
                     }
                 }
@@ -426,10 +499,11 @@ class ScenarioGeneratorTest {
         for (int i = 1; i < heavy.size(); i++) {
             Session before = heavy.get(i - 1);
             Session after = heavy.get(i);
-            long hours = Duration.between(OffsetDateTime.parse(before.performedAt()),
-                    OffsetDateTime.parse(after.performedAt())).toMinutes();
-            boolean max = before.sets().stream().anyMatch(set -> set.exercise().spinal()
-                    && set.effectiveRpe() != null && set.effectiveRpe() >= 10);
+            long hours = Duration.between(
+                            OffsetDateTime.parse(before.performedAt()), OffsetDateTime.parse(after.performedAt()))
+                    .toMinutes();
+            boolean max = before.sets().stream()
+                    .anyMatch(set -> set.exercise().spinal() && set.effectiveRpe() != null && set.effectiveRpe() >= 10);
             if (hours < 48 * 60) {
                 close.add("48h " + before.sessionId() + " -> " + after.sessionId());
             } else if (max && hours < 72 * 60) {

@@ -21,18 +21,20 @@ public final class BrokerMain {
                 .withPort(Integer.parseInt(args[0]))
                 .withDataDir(Path.of(args[1])));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                broker.close();
-            } finally {
-                stopped.countDown();
-            }
-        }, "broker-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                broker.close();
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "broker-shutdown"));
         System.out.println("READY " + broker.bootstrapServers());
         System.out.flush();
         stopped.await();
     }
 
-    private BrokerMain() {
-    }
+    private BrokerMain() {}
 }

@@ -61,9 +61,19 @@ final class BrokerProcess implements AutoCloseable {
         Files.createDirectories(logs);
         Path log = logs.resolve("kafka-" + (++starts) + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
-                "-cp", classpath(), BrokerMain.class.getName(), Integer.toString(port), dataDir.toString()));
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                classpath(),
+                BrokerMain.class.getName(),
+                Integer.toString(port),
+                dataDir.toString()));
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.readString(log).lines().anyMatch(l -> l.startsWith("READY "))) {
@@ -84,12 +94,16 @@ final class BrokerProcess implements AutoCloseable {
      */
     private static String classpath() throws IOException {
         String cp = System.getProperty("java.class.path");
-        Path root = Path.of(System.getProperty("liftguard.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("liftguard.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path lib = root.resolve("local-infra/target/lib");
         if (Files.isDirectory(lib) && !cp.contains("slf4j-simple")) {
             try (var jars = Files.list(lib)) {
                 cp += jars.filter(p -> p.getFileName().toString().startsWith("slf4j-simple-"))
-                        .findFirst().map(p -> File.pathSeparator + p).orElse("");
+                        .findFirst()
+                        .map(p -> File.pathSeparator + p)
+                        .orElse("");
             }
         }
         return cp;

@@ -11,7 +11,7 @@ import com.liftguard.events.EventKeys;
 import com.liftguard.events.Topics;
 import com.liftguard.infra.EmbeddedMongo;
 import com.liftguard.infra.KafkaBroker;
-import com.liftguard.infra.TopicProbe;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -44,6 +46,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -53,6 +56,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -85,6 +89,7 @@ class FaultToleranceIT {
     private static final int COACHES = 7;
     /** Sessions streamed at least; the stream goes on at its pace until every fault is over. */
     private static final int MIN_SESSIONS = Integer.getInteger("liftguard.faults.sessions", 300);
+
     private static final int MAX_SESSIONS = 3000;
     private static final int BATCH = 3;
     private static final Duration PACE = Duration.ofMillis(Long.getLong("liftguard.faults.pace-ms", 600));
@@ -97,7 +102,8 @@ class FaultToleranceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
-    private static final Thread REAPER = new Thread(() -> CHILDREN.forEach(Process::destroyForcibly), "fault-test-reaper");
+    private static final Thread REAPER =
+            new Thread(() -> CHILDREN.forEach(Process::destroyForcibly), "fault-test-reaper");
 
     static {
         // the last resort if the test JVM is stopped before the finally block runs
@@ -106,7 +112,8 @@ class FaultToleranceIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, List<String>> coachesOf = new LinkedHashMap<>();
     private final List<Fault> faults = new ArrayList<>();
     private final Path work = Path.of("target", "faults").toAbsolutePath();
@@ -114,8 +121,8 @@ class FaultToleranceIT {
     private String settleTimes = "";
 
     /** One fault: when it struck (wall clock, to compare with event and item times) and how it went. */
-    private record Fault(String label, String component, long atMillis, String readyAgain, String next202, int sentMeanwhile) {
-    }
+    private record Fault(
+            String label, String component, long atMillis, String readyAgain, String next202, int sentMeanwhile) {}
 
     @Test
     void noEventIsLostAndNoNotificationDoubledWhenEveryProcessDies() throws Exception {
@@ -128,9 +135,19 @@ class FaultToleranceIT {
             mongo = EmbeddedMongo.start(0, null);
             broker = BrokerProcess.start(ServiceProcess.freePort(), work.resolve("kafka"), work.resolve("logs"), READY);
             CHILDREN.add(broker.process());
-            KafkaBroker.createTopics(broker.bootstrapServers(), 3, Topics.SESSIONS, Topics.CHECK_INS, Topics.ROSTER,
-                    Topics.TRIAGE, Topics.RISK, Topics.RECOVERY, Topics.LOAD_ADJUSTMENTS, Topics.INGEST_SESSIONS,
-                    Topics.INGEST_CHECK_INS, Topics.INGEST_ROSTER);
+            KafkaBroker.createTopics(
+                    broker.bootstrapServers(),
+                    3,
+                    Topics.SESSIONS,
+                    Topics.CHECK_INS,
+                    Topics.ROSTER,
+                    Topics.TRIAGE,
+                    Topics.RISK,
+                    Topics.RECOVERY,
+                    Topics.LOAD_ADJUSTMENTS,
+                    Topics.INGEST_SESSIONS,
+                    Topics.INGEST_CHECK_INS,
+                    Topics.INGEST_ROSTER);
             startServices(mongo.connectionString());
             long started = System.nanoTime();
             createRosters();
@@ -140,7 +157,8 @@ class FaultToleranceIT {
             List<Poison> poisons;
             try {
                 stream.awaitSent(30, Duration.ofSeconds(60));
-                for (String name : List.of("risk-assessment", "program-planning", "notifications", "session-ingestion")) {
+                for (String name :
+                        List.of("risk-assessment", "program-planning", "notifications", "session-ingestion")) {
                     TimeUnit.MILLISECONDS.sleep(FAULT_GAP.toMillis());
                     killAndRestart(name, stream);
                 }
@@ -165,13 +183,23 @@ class FaultToleranceIT {
             Observed observed = awaitConvergence(expected);
             long converged = System.nanoTime();
             awaitQuiet();
-            settleTimes = ms(converged - streamEnded) + " to converge, " + ms(System.nanoTime() - converged) + " to quiet";
+            settleTimes =
+                    ms(converged - streamEnded) + " to converge, " + ms(System.nanoTime() - converged) + " to quiet";
             observed = observe(expected);
             long end = System.nanoTime();
 
-            String summary = summary(outputs(observed), stream, expected, observed, repeated, beforeRepeat, repeatAnswers,
-                    Duration.ofNanos(started - testStart), Duration.ofNanos(streamEnded - started),
-                    Duration.ofNanos(end - streamEnded), Duration.ofNanos(end - testStart));
+            String summary = summary(
+                    outputs(observed),
+                    stream,
+                    expected,
+                    observed,
+                    repeated,
+                    beforeRepeat,
+                    repeatAnswers,
+                    Duration.ofNanos(started - testStart),
+                    Duration.ofNanos(streamEnded - started),
+                    Duration.ofNanos(end - streamEnded),
+                    Duration.ofNanos(end - testStart));
             System.out.println(summary);
             Files.writeString(work.resolve("summary.txt"), summary);
 
@@ -215,15 +243,21 @@ class FaultToleranceIT {
                 String db = name.equals("risk-assessment") ? "risk" : "planning";
                 // CI's PostgreSQL stage sets the datasource by environment; otherwise H2 files that outlive a kill
                 if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
-                    props.put("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + work.resolve("h2").resolve(db)
-                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
+                    props.put(
+                            "quarkus.datasource.jdbc.url",
+                            "jdbc:h2:file:" + work.resolve("h2").resolve(db)
+                                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
                 }
             }
             // a copy of the packaged app, so that a build running meanwhile cannot change what is restarted
             Path app = apps.resolve(name);
             copyRecursively(ServiceProcess.packagedJar(name).getParent(), app);
-            ServiceProcess p = ServiceProcess.start(name, app.resolve("quarkus-run.jar"), props,
-                    ServiceProcess.freePort(), work.resolve("logs").resolve(name + ".log"));
+            ServiceProcess p = ServiceProcess.start(
+                    name,
+                    app.resolve("quarkus-run.jar"),
+                    props,
+                    ServiceProcess.freePort(),
+                    work.resolve("logs").resolve(name + ".log"));
             services.put(name, p);
             CHILDREN.add(p.process());
         }
@@ -254,8 +288,13 @@ class FaultToleranceIT {
             stream.awaitSuccessAfter(t0, Duration.ofSeconds(60));
             firstAccept = ms(stream.lastSuccess.get() - t0);
         }
-        faults.add(new Fault("kill -9 " + name + " (pid " + pid + ")" + (midRequest ? ", a request in flight" : ""),
-                name, killedAt, ms(ready - t0), firstAccept, stream.sentCount() - sentBefore));
+        faults.add(new Fault(
+                "kill -9 " + name + " (pid " + pid + ")" + (midRequest ? ", a request in flight" : ""),
+                name,
+                killedAt,
+                ms(ready - t0),
+                firstAccept,
+                stream.sentCount() - sentBefore));
     }
 
     /**
@@ -277,8 +316,12 @@ class FaultToleranceIT {
         CHILDREN.add(fresh.process());
         services.put(name, fresh);
         fresh.awaitReady(READY);
-        faults.add(new Fault("SIGTERM " + name + " (pid " + pid + "), stopped in " + ms(stopped - t0)
-                + " with exit code " + exit, name, stoppedAt, ms(System.nanoTime() - t0), "",
+        faults.add(new Fault(
+                "SIGTERM " + name + " (pid " + pid + "), stopped in " + ms(stopped - t0) + " with exit code " + exit,
+                name,
+                stoppedAt,
+                ms(System.nanoTime() - t0),
+                "",
                 stream.sentCount() - sentBefore));
     }
 
@@ -301,9 +344,13 @@ class FaultToleranceIT {
         }
         long allReady = System.nanoTime();
         stream.awaitSuccessAfter(brokerUp, Duration.ofSeconds(90));
-        faults.add(new Fault("kill -9 broker (pid " + pid + ")" + (midRequest ? ", a request in flight" : ""),
-                "broker", killedAt, ms(brokerUp - t0) + " broker, " + ms(allReady - t0) + " all services",
-                ms(stream.lastSuccess.get() - t0), stream.sentCount() - sentBefore));
+        faults.add(new Fault(
+                "kill -9 broker (pid " + pid + ")" + (midRequest ? ", a request in flight" : ""),
+                "broker",
+                killedAt,
+                ms(brokerUp - t0) + " broker, " + ms(allReady - t0) + " all services",
+                ms(stream.lastSuccess.get() - t0),
+                stream.sentCount() - sentBefore));
     }
 
     private void createRosters() throws Exception {
@@ -316,7 +363,8 @@ class FaultToleranceIT {
             coachesOf.put(athlete, coaches);
             String body = JSON.writeValueAsString(Map.of("displayName", "Athlete " + i, "coachIds", coaches));
             HttpResponse<String> r = send(HttpRequest.newBuilder(uri("session-ingestion", "/v1/athletes/" + athlete))
-                    .header("X-Api-Key", KEY).header("Content-Type", "application/json")
+                    .header("X-Api-Key", KEY)
+                    .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(body)));
             assertEquals(200, r.statusCode(), "roster of " + athlete + ": " + r.body());
         }
@@ -355,8 +403,7 @@ class FaultToleranceIT {
         return """
                 {"sessionId":"%s","athleteId":"%s","performedAt":"%s","durationMinutes":60,"sessionRpe":7,
                  "sets":[{"exercise":"DEADLIFT","variant":"CONVENTIONAL","reps":5,"loadKg":120,"rpe":8},
-                         {"exercise":"BACK_SQUAT","reps":5,"loadKg":100,"rpe":7}]%s}"""
-                .formatted(sessionId, athleteId, performedAt, pain);
+                         {"exercise":"BACK_SQUAT","reps":5,"loadKg":100,"rpe":7}]%s}""".formatted(sessionId, athleteId, performedAt, pain);
     }
 
     private static boolean redFlag(int n) {
@@ -372,12 +419,14 @@ class FaultToleranceIT {
         volatile boolean faultsDone;
         /** sessionId -> n (its number, which decides athlete, day and pain), in sending order. */
         final Map<String, Integer> sent = new ConcurrentHashMap<>();
+
         final Map<String, String> athleteOfSession = new ConcurrentHashMap<>();
         final Set<String> accepted = ConcurrentHashMap.newKeySet();
         /** DUPLICATE on a retry after an attempt whose answer was lost: stored (and published) by that attempt. */
         final Set<String> acceptedAnswerLost = ConcurrentHashMap.newKeySet();
         /** DUPLICATE although no earlier attempt of the batch failed: must never happen with unique ids. */
         final Set<String> unexpectedDuplicates = ConcurrentHashMap.newKeySet();
+
         final Set<String> unresolved = ConcurrentHashMap.newKeySet();
         final List<String> errors = new CopyOnWriteArrayList<>();
         final AtomicInteger requests = new AtomicInteger();
@@ -397,7 +446,9 @@ class FaultToleranceIT {
         public void run() {
             int n = 0;
             long next = System.nanoTime();
-            while (n < MAX_SESSIONS && !(faultsDone && n >= MIN_SESSIONS) && !Thread.currentThread().isInterrupted()) {
+            while (n < MAX_SESSIONS
+                    && !(faultsDone && n >= MIN_SESSIONS)
+                    && !Thread.currentThread().isInterrupted()) {
                 List<String> ids = new ArrayList<>();
                 StringBuilder body = new StringBuilder("[");
                 for (int k = 0; k < BATCH; k++, n++) {
@@ -441,7 +492,8 @@ class FaultToleranceIT {
                 try {
                     inFlightSince = System.nanoTime();
                     r = send(HttpRequest.newBuilder(uri("session-ingestion", "/v1/sessions"))
-                            .header("X-Api-Key", KEY).header("Content-Type", "application/json")
+                            .header("X-Api-Key", KEY)
+                            .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)));
                 } catch (IOException e) {
                     inFlightSince = 0;
@@ -461,10 +513,13 @@ class FaultToleranceIT {
                     return;
                 }
                 if (r.statusCode() >= 500) {
-                    statusFailures.computeIfAbsent(r.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                    statusFailures
+                            .computeIfAbsent(r.statusCode(), s -> new AtomicInteger())
+                            .incrementAndGet();
                     // 503: Kafka did not take the batch and the service removed it again; other 5xx: unknown
                     answerLost = answerLost || r.statusCode() != 503;
-                    long retryAfter = r.headers().firstValueAsLong("Retry-After").orElse(1);
+                    long retryAfter =
+                            r.headers().firstValueAsLong("Retry-After").orElse(1);
                     retryPause(Math.min(1000, Math.max(200, retryAfter * 1000)));
                     continue;
                 }
@@ -513,7 +568,7 @@ class FaultToleranceIT {
                 if (since != 0 && System.nanoTime() - since > 2_000_000) {
                     return true;
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                LockSupport.parkNanos(100_000);
             }
             return false;
         }
@@ -551,7 +606,8 @@ class FaultToleranceIT {
          * 90 s after the kill, which would look like the repeat's doing.
          */
         List<String> sampleAccepted(int count) {
-            List<String> all = accepted.stream().sorted(Comparator.comparingInt(sent::get)).toList();
+            List<String> all =
+                    accepted.stream().sorted(Comparator.comparingInt(sent::get)).toList();
             List<String> sample = new ArrayList<>();
             for (int i = 0; i < count && !all.isEmpty(); i++) {
                 sample.add(all.get(i * all.size() / count));
@@ -561,10 +617,12 @@ class FaultToleranceIT {
 
         /** One POST of the given (already sent) sessions; their statuses. */
         Map<String, String> postOnce(List<String> ids) throws Exception {
-            String body = ids.stream().map(sid -> sessionJson(sid, athleteOfSession.get(sid), sent.get(sid)))
+            String body = ids.stream()
+                    .map(sid -> sessionJson(sid, athleteOfSession.get(sid), sent.get(sid)))
                     .collect(Collectors.joining(",", "[", "]"));
             HttpResponse<String> r = send(HttpRequest.newBuilder(uri("session-ingestion", "/v1/sessions"))
-                    .header("X-Api-Key", KEY).header("Content-Type", "application/json")
+                    .header("X-Api-Key", KEY)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
             Map<String, String> statuses = new TreeMap<>();
             if (r.statusCode() != 202) {
@@ -572,7 +630,8 @@ class FaultToleranceIT {
                 return statuses;
             }
             for (JsonNode result : JSON.readTree(r.body()).get("results")) {
-                statuses.put(result.get("sessionId").asText(), result.get("status").asText());
+                statuses.put(
+                        result.get("sessionId").asText(), result.get("status").asText());
             }
             return statuses;
         }
@@ -580,32 +639,68 @@ class FaultToleranceIT {
 
     // ---------------------------------------------------------------- poison
 
-    private record Poison(String what, String topic, String key, String value, Map<String, String> headers,
-                          List<String> deadLetterTopics, String reason) {
-    }
+    private record Poison(
+            String what,
+            String topic,
+            String key,
+            String value,
+            Map<String, String> headers,
+            List<String> deadLetterTopics,
+            String reason) {}
 
     private List<Poison> injectPoison() {
         String athlete = athlete(1);
-        String validSession = sessionJson("fs-" + run + "-kafka-nokey", athlete, 1).replace('\n', ' ');
+        String validSession =
+                sessionJson("fs-" + run + "-kafka-nokey", athlete, 1).replace('\n', ' ');
         List<Poison> poisons = List.of(
-                new Poison("not JSON on the sessions topic", Topics.SESSIONS, "acme:poison-" + run + "-1",
-                        "}{ this is not JSON " + run, Map.of(),
-                        List.of(Topics.SESSIONS + ".dlq.risk-assessment", Topics.SESSIONS + ".dlq.program-planning"), null),
-                new Poison("JSON that is no event on the triage topic", Topics.TRIAGE, "acme:poison-" + run + "-2",
-                        "{\"hello\":\"world\",\"run\":\"" + run + "\"}", Map.of(),
-                        List.of(Topics.TRIAGE + ".dlq.program-planning", Topics.TRIAGE + ".dlq.notifications"), null),
-                new Poison("invalid session with a valid x-api-key", Topics.INGEST_SESSIONS, "acme:poison-" + run + "-3",
-                        "{\"sessionId\":\"fs-" + run + "-kafka-invalid\",\"athleteId\":\"" + athlete + "\",\"sessionRpe\":42}",
-                        Map.of("x-api-key", KEY), List.of(Topics.INGEST_DLQ), "invalid session"),
-                new Poison("valid session without the x-api-key header", Topics.INGEST_SESSIONS, "acme:poison-" + run + "-4",
-                        validSession, Map.of(), List.of(Topics.INGEST_DLQ), "the x-api-key header is missing"));
-        try (TopicProbe probe = new TopicProbe(broker.bootstrapServers())) {
-            for (Poison p : poisons) {
-                probe.send(p.topic(), p.key(), p.value(), p.headers());
-            }
-            // a control: a good session on the ingest topic is ingested like an HTTP one
-            probe.send(Topics.INGEST_SESSIONS, EventKeys.of(TENANT, athlete),
-                    sessionJson(kafkaSessionId(), athlete, 1).replace('\n', ' '), Map.of("x-api-key", KEY));
+                new Poison(
+                        "not JSON on the sessions topic",
+                        Topics.SESSIONS,
+                        "acme:poison-" + run + "-1",
+                        "}{ this is not JSON " + run,
+                        Map.of(),
+                        List.of(Topics.SESSIONS + ".dlq.risk-assessment", Topics.SESSIONS + ".dlq.program-planning"),
+                        null),
+                new Poison(
+                        "JSON that is no event on the triage topic",
+                        Topics.TRIAGE,
+                        "acme:poison-" + run + "-2",
+                        "{\"hello\":\"world\",\"run\":\"" + run + "\"}",
+                        Map.of(),
+                        List.of(Topics.TRIAGE + ".dlq.program-planning", Topics.TRIAGE + ".dlq.notifications"),
+                        null),
+                new Poison(
+                        "invalid session with a valid x-api-key",
+                        Topics.INGEST_SESSIONS,
+                        "acme:poison-" + run + "-3",
+                        "{\"sessionId\":\"fs-" + run + "-kafka-invalid\",\"athleteId\":\"" + athlete
+                                + "\",\"sessionRpe\":42}",
+                        Map.of("x-api-key", KEY),
+                        List.of(Topics.INGEST_SESSIONS + ".dlq.session-ingestion"),
+                        "invalid session"),
+                new Poison(
+                        "valid session without the x-api-key header",
+                        Topics.INGEST_SESSIONS,
+                        "acme:poison-" + run + "-4",
+                        validSession,
+                        Map.of(),
+                        List.of(Topics.INGEST_SESSIONS + ".dlq.session-ingestion"),
+                        "the x-api-key header is missing"));
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (Poison p : poisons) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(p.topic(), p.key(), p.value());
+            p.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            records.add(record);
+        }
+        // a control: a good session on the ingest topic is ingested like an HTTP one
+        ProducerRecord<String, String> control = new ProducerRecord<>(
+                Topics.INGEST_SESSIONS,
+                EventKeys.of(TENANT, athlete),
+                sessionJson(kafkaSessionId(), athlete, 1).replace('\n', ' '));
+        control.headers().add("x-api-key", KEY.getBytes(StandardCharsets.UTF_8));
+        records.add(control);
+        try (KafkaCompanion companion = new KafkaCompanion(broker.bootstrapServers())) {
+            companion.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(30));
         }
         return poisons;
     }
@@ -622,6 +717,7 @@ class FaultToleranceIT {
         final Map<String, String> sessionEvents = new HashMap<>();
         /** RiskAssessed event id -> sessionId */
         final Map<String, String> riskEvents = new HashMap<>();
+
         final Map<String, Set<String>> painSessionsOf = new TreeMap<>();
         final Map<String, Set<String>> urgentOf = new TreeMap<>();
         final List<Poison> poisons;
@@ -664,16 +760,25 @@ class FaultToleranceIT {
         return EventIds.derive("session", TENANT, sessionId);
     }
 
-    private record Observed(Map<String, Integer> sessionRecordsById, Set<String> missing, Set<String> unexpected,
-                            int duplicateRecords, Map<String, Integer> riskRecordsById, Set<String> missingRisk, Map<String, List<String>> triageSourcesOf,
-                            Map<String, List<JsonNode>> feedOf, Map<String, Map<String, List<ConsumerRecord<String, String>>>> deadLetters,
-                            Map<String, Integer> publishedItems, List<String> problems) {
+    private record Observed(
+            Map<String, Integer> sessionRecordsById,
+            Set<String> missing,
+            Set<String> unexpected,
+            int duplicateRecords,
+            Map<String, Integer> riskRecordsById,
+            Set<String> missingRisk,
+            Map<String, List<String>> triageSourcesOf,
+            Map<String, List<JsonNode>> feedOf,
+            Map<String, Map<String, List<ConsumerRecord<String, String>>>> deadLetters,
+            Map<String, Integer> publishedItems,
+            List<String> problems) {
         boolean converged(Expected e) {
             if (!missing.isEmpty() || !missingRisk.isEmpty()) {
                 return false;
             }
             for (var entry : e.painSessionsOf.entrySet()) {
-                if (triageSourcesOf.getOrDefault(entry.getKey(), List.of()).size() < entry.getValue().size()) {
+                if (triageSourcesOf.getOrDefault(entry.getKey(), List.of()).size()
+                        < entry.getValue().size()) {
                     return false;
                 }
             }
@@ -684,7 +789,10 @@ class FaultToleranceIT {
             }
             for (Poison p : e.poisons) {
                 for (String dlq : p.deadLetterTopics()) {
-                    if (deadLetters.getOrDefault(dlq, Map.of()).getOrDefault(p.key(), List.of()).isEmpty()) {
+                    if (deadLetters
+                            .getOrDefault(dlq, Map.of())
+                            .getOrDefault(p.key(), List.of())
+                            .isEmpty()) {
                         return false;
                     }
                 }
@@ -695,18 +803,20 @@ class FaultToleranceIT {
         /** Feed items of this run that no NotificationCreated on liftguard.notifications.v1 announced. */
         Set<String> unpublishedItems() {
             Set<String> unpublished = new TreeSet<>();
-            feedOf.values().forEach(items -> items.forEach(i -> {
-                if (!publishedItems.containsKey(i.path("id").asText())) {
-                    unpublished.add(i.path("id").asText());
-                }
-            }));
+            feedOf.values()
+                    .forEach(items -> items.forEach(i -> {
+                        if (!publishedItems.containsKey(i.path("id").asText())) {
+                            unpublished.add(i.path("id").asText());
+                        }
+                    }));
             return unpublished;
         }
 
         List<String> urgentIds(String coach) {
             return feedOf.getOrDefault(coach, List.of()).stream()
                     .filter(i -> "URGENT".equals(i.path("severity").asText()))
-                    .map(i -> i.path("sourceEventId").asText()).toList();
+                    .map(i -> i.path("sourceEventId").asText())
+                    .toList();
         }
     }
 
@@ -714,8 +824,11 @@ class FaultToleranceIT {
         List<String> problems = new ArrayList<>();
         List<ConsumerRecord<String, String>> records = readAll(Topics.SESSIONS);
         Map<String, Integer> byId = countsById(records);
-        Set<String> ourKeys = coachesOf.keySet().stream().map(a -> EventKeys.of(TENANT, a)).collect(Collectors.toSet());
-        Set<String> ours = countsById(records.stream().filter(r -> ourKeys.contains(r.key())).toList()).keySet();
+        Set<String> ourKeys =
+                coachesOf.keySet().stream().map(a -> EventKeys.of(TENANT, a)).collect(Collectors.toSet());
+        Set<String> ours = countsById(
+                        records.stream().filter(r -> ourKeys.contains(r.key())).toList())
+                .keySet();
         Set<String> missing = new TreeSet<>(e.sessionEvents.keySet());
         missing.removeAll(byId.keySet());
         // events of this run's athletes that no 202 announced (the session streamed without a key among them)
@@ -731,11 +844,15 @@ class FaultToleranceIT {
         Map<String, List<String>> triage = new TreeMap<>();
         for (String athlete : coachesOf.keySet()) {
             try {
-                HttpResponse<String> r = send(HttpRequest.newBuilder(uri("risk-assessment",
-                        "/v1/athletes/" + athlete + "/triage/history?limit=500")).header("X-Api-Key", KEY).GET());
+                HttpResponse<String> r = send(HttpRequest.newBuilder(
+                                uri("risk-assessment", "/v1/athletes/" + athlete + "/triage/history?limit=500"))
+                        .header("X-Api-Key", KEY)
+                        .GET());
                 if (r.statusCode() == 200) {
                     List<String> sources = new ArrayList<>();
-                    JSON.readTree(r.body()).get("items").forEach(i -> sources.add(i.path("sourceId").asText()));
+                    JSON.readTree(r.body())
+                            .get("items")
+                            .forEach(i -> sources.add(i.path("sourceId").asText()));
                     triage.put(athlete, sources);
                 } else if (r.statusCode() != 404) {
                     problems.add("triage history of " + athlete + ": HTTP " + r.statusCode());
@@ -749,19 +866,31 @@ class FaultToleranceIT {
             feeds.put(coach, feed(coach, problems));
         }
         Map<String, Map<String, List<ConsumerRecord<String, String>>>> dlq = new TreeMap<>();
-        for (String topic : e.poisons.stream().flatMap(p -> p.deadLetterTopics().stream()).distinct().toList()) {
-            dlq.put(topic, readAll(topic).stream().filter(r -> r.key() != null)
-                    .collect(Collectors.groupingBy(ConsumerRecord::key)));
+        for (String topic : e.poisons.stream()
+                .flatMap(p -> p.deadLetterTopics().stream())
+                .distinct()
+                .toList()) {
+            dlq.put(
+                    topic,
+                    readAll(topic).stream()
+                            .filter(r -> r.key() != null)
+                            .collect(Collectors.groupingBy(ConsumerRecord::key)));
         }
         // every feed item is published for platforms, at least once (a repeat has the same event id)
         Map<String, Integer> published = new HashMap<>();
         for (ConsumerRecord<String, String> r : readAll(Topics.NOTIFICATIONS)) {
             if (ourKeys.contains(r.key())) {
-                published.merge(JSON.readTree(r.value()).path("data").path("notificationId").asText(), 1, Integer::sum);
+                published.merge(
+                        JSON.readTree(r.value())
+                                .path("data")
+                                .path("notificationId")
+                                .asText(),
+                        1,
+                        Integer::sum);
             }
         }
-        return new Observed(byId, missing, unexpected, duplicates, riskById, missingRisk, triage, feeds, dlq, published,
-                problems);
+        return new Observed(
+                byId, missing, unexpected, duplicates, riskById, missingRisk, triage, feeds, dlq, published, problems);
     }
 
     private List<JsonNode> feed(String coach, List<String> problems) throws InterruptedException {
@@ -771,7 +900,9 @@ class FaultToleranceIT {
             String path = "/v1/coaches/" + coach + "/notifications?limit=200"
                     + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
             try {
-                HttpResponse<String> r = send(HttpRequest.newBuilder(uri("notifications", path)).header("X-Api-Key", KEY).GET());
+                HttpResponse<String> r = send(HttpRequest.newBuilder(uri("notifications", path))
+                        .header("X-Api-Key", KEY)
+                        .GET());
                 if (r.statusCode() == 404) {
                     return items;
                 }
@@ -815,23 +946,33 @@ class FaultToleranceIT {
                 "session-ingestion", List.of(Topics.INGEST_SESSIONS, Topics.INGEST_CHECK_INS, Topics.INGEST_ROSTER),
                 "risk-assessment", List.of(Topics.SESSIONS, Topics.CHECK_INS),
                 "program-planning", List.of(Topics.TRIAGE, Topics.ROSTER, Topics.SESSIONS, Topics.RISK),
-                "notifications", List.of(Topics.ROSTER, Topics.TRIAGE, Topics.RECOVERY, Topics.LOAD_ADJUSTMENTS, Topics.RISK));
+                "notifications",
+                        List.of(Topics.ROSTER, Topics.TRIAGE, Topics.RECOVERY, Topics.LOAD_ADJUSTMENTS, Topics.RISK));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long quietSince = -1;
         Map<TopicPartition, Long> lastEnds = Map.of();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             while (System.nanoTime() < deadline) {
                 try {
                     Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
                     Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
-                    admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((t, d) ->
-                            d.partitions().forEach(p -> specs.put(new TopicPartition(t, p.partition()), OffsetSpec.latest())));
+                    admin.describeTopics(topics)
+                            .allTopicNames()
+                            .get(10, TimeUnit.SECONDS)
+                            .forEach((t, d) -> d.partitions()
+                                    .forEach(
+                                            p -> specs.put(new TopicPartition(t, p.partition()), OffsetSpec.latest())));
                     Map<TopicPartition, Long> ends = new HashMap<>();
-                    admin.listOffsets(specs).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+                    admin.listOffsets(specs)
+                            .all()
+                            .get(10, TimeUnit.SECONDS)
+                            .forEach((tp, info) -> ends.put(tp, info.offset()));
                     long lag = 0;
                     for (var g : groups.entrySet()) {
                         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(g.getKey())
-                                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                                .partitionsToOffsetAndMetadata()
+                                .get(10, TimeUnit.SECONDS);
                         for (var end : ends.entrySet()) {
                             if (g.getValue().contains(end.getKey().topic())) {
                                 OffsetAndMetadata c = committed.get(end.getKey());
@@ -870,7 +1011,9 @@ class FaultToleranceIT {
             if (partitions == null || partitions.isEmpty()) {
                 return List.of();
             }
-            List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, Duration.ofSeconds(10));
@@ -909,8 +1052,13 @@ class FaultToleranceIT {
 
     // ---------------------------------------------------------------- verdict
 
-    private void assertAll(SessionStream stream, Expected e, Observed o, List<String> repeated,
-                           Map<String, Integer> beforeRepeat, Map<String, String> repeatAnswers) {
+    private void assertAll(
+            SessionStream stream,
+            Expected e,
+            Observed o,
+            List<String> repeated,
+            Map<String, Integer> beforeRepeat,
+            Map<String, String> repeatAnswers) {
         List<String> failures = new ArrayList<>();
         if (!stream.errors.isEmpty()) {
             failures.add("the stream had errors: " + stream.errors);
@@ -926,7 +1074,8 @@ class FaultToleranceIT {
                     + o.missing().stream().map(e.sessionEvents::get).sorted().toList());
         }
         if (!o.missingRisk().isEmpty()) {
-            failures.add("LOST: " + o.missingRisk().size() + " sessions have no RiskAssessed event on " + Topics.RISK + ": "
+            failures.add("LOST: " + o.missingRisk().size() + " sessions have no RiskAssessed event on " + Topics.RISK
+                    + ": "
                     + o.missingRisk().stream().map(e.riskEvents::get).sorted().toList());
         }
         if (!o.unexpected().isEmpty()) {
@@ -945,12 +1094,16 @@ class FaultToleranceIT {
         for (var entry : e.painSessionsOf.entrySet()) {
             List<String> sources = o.triageSourcesOf().getOrDefault(entry.getKey(), List.of());
             if (sources.size() != entry.getValue().size() || !new HashSet<>(sources).equals(entry.getValue())) {
-                Map<String, Long> counts = sources.stream().collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
+                Map<String, Long> counts =
+                        sources.stream().collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
                 Set<String> missing = new TreeSet<>(entry.getValue());
                 missing.removeAll(sources);
-                failures.add("triage of " + entry.getKey() + ": expected one decision for each of " + entry.getValue().size()
+                failures.add("triage of " + entry.getKey() + ": expected one decision for each of "
+                        + entry.getValue().size()
                         + " pain reports, found " + sources.size() + " (missing " + missing + ", repeated "
-                        + counts.entrySet().stream().filter(c -> c.getValue() > 1).toList() + ")");
+                        + counts.entrySet().stream()
+                                .filter(c -> c.getValue() > 1)
+                                .toList() + ")");
             }
         }
         for (var entry : e.urgentOf.entrySet()) {
@@ -966,14 +1119,15 @@ class FaultToleranceIT {
                 missing.removeAll(distinct);
                 Set<String> extra = new TreeSet<>(distinct);
                 extra.removeAll(entry.getValue());
-                failures.add("coach " + coach + ": URGENT items missing for triage events " + missing
-                        + ", unexpected " + extra);
+                failures.add("coach " + coach + ": URGENT items missing for triage events " + missing + ", unexpected "
+                        + extra);
             }
             Map<String, Long> bySource = o.feedOf().getOrDefault(coach, List.of()).stream()
                     .collect(Collectors.groupingBy(i -> i.path("sourceEventId").asText(), Collectors.counting()));
             bySource.forEach((source, count) -> {
                 if (count > 1) {
-                    failures.add("DUPLICATE notifications: coach " + coach + " has " + count + " items of event " + source);
+                    failures.add(
+                            "DUPLICATE notifications: coach " + coach + " has " + count + " items of event " + source);
                 }
             });
         }
@@ -982,20 +1136,26 @@ class FaultToleranceIT {
         }
         for (Poison p : e.poisons) {
             for (String dlq : p.deadLetterTopics()) {
-                List<ConsumerRecord<String, String>> found = o.deadLetters().getOrDefault(dlq, Map.of())
-                        .getOrDefault(p.key(), List.of());
+                List<ConsumerRecord<String, String>> found =
+                        o.deadLetters().getOrDefault(dlq, Map.of()).getOrDefault(p.key(), List.of());
                 if (found.isEmpty()) {
                     failures.add("poison (" + p.what() + ") is not on " + dlq);
                     continue;
                 }
                 if (!found.get(0).value().equals(p.value())) {
-                    failures.add("poison (" + p.what() + ") on " + dlq + " has another value: " + found.get(0).value());
+                    failures.add("poison (" + p.what() + ") on " + dlq + " has another value: "
+                            + found.get(0).value());
                 }
-                String reasonHeader = p.reason() != null ? "liftguard-dlq-reason" : "dead-letter-reason";
+                // every consumer, ingestion's included, writes the same dead-letter headers
+                String reasonHeader = "dead-letter-reason";
                 Header reason = found.get(0).headers().lastHeader(reasonHeader);
+                if (found.get(0).headers().lastHeader("x-api-key") != null) {
+                    failures.add("poison (" + p.what() + ") on " + dlq + " carries the platform's x-api-key");
+                }
                 if (reason == null) {
                     failures.add("poison (" + p.what() + ") on " + dlq + " has no " + reasonHeader + " header");
-                } else if (p.reason() != null && !new String(reason.value(), StandardCharsets.UTF_8).startsWith(p.reason())) {
+                } else if (p.reason() != null
+                        && !new String(reason.value(), StandardCharsets.UTF_8).startsWith(p.reason())) {
                     failures.add("poison (" + p.what() + ") on " + dlq + ": reason "
                             + new String(reason.value(), StandardCharsets.UTF_8) + ", expected " + p.reason());
                 }
@@ -1012,68 +1172,145 @@ class FaultToleranceIT {
         }
     }
 
-    private String summary(Map<String, List<Long>> outputs, SessionStream stream, Expected e, Observed o, List<String> repeated,
-                           Map<String, Integer> beforeRepeat, Map<String, String> repeatAnswers,
-                           Duration startUp, Duration streaming, Duration settling, Duration total) {
+    private String summary(
+            Map<String, List<Long>> outputs,
+            SessionStream stream,
+            Expected e,
+            Observed o,
+            List<String> repeated,
+            Map<String, Integer> beforeRepeat,
+            Map<String, String> repeatAnswers,
+            Duration startUp,
+            Duration streaming,
+            Duration settling,
+            Duration total) {
         StringBuilder s = new StringBuilder();
-        s.append("\n=== FaultToleranceIT run ").append(run).append(": ").append(ATHLETES).append(" athletes, ")
-                .append(COACHES).append(" coaches, batches of ").append(BATCH).append(" every ").append(PACE.toMillis())
+        s.append("\n=== FaultToleranceIT run ")
+                .append(run)
+                .append(": ")
+                .append(ATHLETES)
+                .append(" athletes, ")
+                .append(COACHES)
+                .append(" coaches, batches of ")
+                .append(BATCH)
+                .append(" every ")
+                .append(PACE.toMillis())
                 .append(" ms\n");
         row(s, "sessions sent over HTTP", stream.sent.size());
         row(s, "  answered ACCEPTED", stream.accepted.size());
         row(s, "  DUPLICATE on a retry after a lost answer", stream.acceptedAnswerLost.size());
         row(s, "  DUPLICATE without a lost answer (bug)", stream.unexpectedDuplicates.size());
         row(s, "  unresolved", stream.unresolved.size());
-        row(s, "HTTP requests / connection failures / 5xx", stream.requests.get() + " / " + stream.ioFailures.get()
-                + " / " + stream.statusFailures);
+        row(
+                s,
+                "HTTP requests / connection failures / 5xx",
+                stream.requests.get() + " / " + stream.ioFailures.get() + " / " + stream.statusFailures);
         row(s, "batches retried after a failure", stream.retriedBatches.get());
         row(s, "accepted sessions expected on the topic (+1 via ingest topic)", e.sessionIds.size());
-        row(s, "  distinct event ids found", e.sessionEvents.keySet().stream().filter(o.sessionRecordsById()::containsKey).count());
+        row(
+                s,
+                "  distinct event ids found",
+                e.sessionEvents.keySet().stream()
+                        .filter(o.sessionRecordsById()::containsKey)
+                        .count());
         row(s, "  missing (lost)", o.missing().size());
         row(s, "  extra records with an id already there (at-least-once)", o.duplicateRecords());
         row(s, "  events of never-accepted sessions", o.unexpected().size());
-        row(s, "RiskAssessed events expected / distinct found / extra same-id records", e.riskEvents.size() + " / "
-                + o.riskRecordsById().size() + " / " + o.riskRecordsById().values().stream().mapToInt(c -> c - 1).sum());
-        row(s, "repeats of accepted sessions answered DUPLICATE", repeatAnswers.values().stream()
-                .filter("DUPLICATE"::equals).count() + " / " + repeated.size());
-        row(s, "pain reports / triage decisions", e.painReports() + " / "
-                + o.triageSourcesOf().values().stream().mapToInt(List::size).sum());
-        int urgentFound = e.urgentOf.keySet().stream().mapToInt(c -> o.urgentIds(c).size()).sum();
-        int urgentDistinct = e.urgentOf.keySet().stream().mapToInt(c -> new HashSet<>(o.urgentIds(c)).size()).sum();
-        row(s, "URGENT items expected / found / duplicates", e.urgent() + " / " + urgentFound + " / " + (urgentFound - urgentDistinct));
+        row(
+                s,
+                "RiskAssessed events expected / distinct found / extra same-id records",
+                e.riskEvents.size() + " / " + o.riskRecordsById().size() + " / "
+                        + o.riskRecordsById().values().stream()
+                                .mapToInt(c -> c - 1)
+                                .sum());
+        row(
+                s,
+                "repeats of accepted sessions answered DUPLICATE",
+                repeatAnswers.values().stream().filter("DUPLICATE"::equals).count() + " / " + repeated.size());
+        row(
+                s,
+                "pain reports / triage decisions",
+                e.painReports() + " / "
+                        + o.triageSourcesOf().values().stream()
+                                .mapToInt(List::size)
+                                .sum());
+        int urgentFound = e.urgentOf.keySet().stream()
+                .mapToInt(c -> o.urgentIds(c).size())
+                .sum();
+        int urgentDistinct = e.urgentOf.keySet().stream()
+                .mapToInt(c -> new HashSet<>(o.urgentIds(c)).size())
+                .sum();
+        row(
+                s,
+                "URGENT items expected / found / duplicates",
+                e.urgent() + " / " + urgentFound + " / " + (urgentFound - urgentDistinct));
         long allItems = o.feedOf().values().stream().mapToLong(List::size).sum();
-        long dupItems = o.feedOf().values().stream().mapToLong(items -> items.size()
-                - items.stream().map(i -> i.path("sourceEventId").asText()).distinct().count()).sum();
+        long dupItems = o.feedOf().values().stream()
+                .mapToLong(items -> items.size()
+                        - items.stream()
+                                .map(i -> i.path("sourceEventId").asText())
+                                .distinct()
+                                .count())
+                .sum();
         row(s, "feed items (all severities) / same-event duplicates", allItems + " / " + dupItems);
-        row(s, "  published as NotificationCreated / not published / extra same-id records", (allItems
-                - o.unpublishedItems().size()) + " / " + o.unpublishedItems().size() + " / "
-                + o.publishedItems().values().stream().mapToInt(c -> c - 1).sum());
+        row(
+                s,
+                "  published as NotificationCreated / not published / extra same-id records",
+                (allItems - o.unpublishedItems().size()) + " / "
+                        + o.unpublishedItems().size() + " / "
+                        + o.publishedItems().values().stream()
+                                .mapToInt(c -> c - 1)
+                                .sum());
         for (Poison p : e.poisons) {
             for (String dlq : p.deadLetterTopics()) {
-                row(s, "DLQ " + dlq + " <- " + p.what(), o.deadLetters().getOrDefault(dlq, Map.of())
-                        .getOrDefault(p.key(), List.of()).size());
+                row(
+                        s,
+                        "DLQ " + dlq + " <- " + p.what(),
+                        o.deadLetters()
+                                .getOrDefault(dlq, Map.of())
+                                .getOrDefault(p.key(), List.of())
+                                .size());
             }
         }
-        s.append("\nfault                                                      ready again (health)          next 202   "
-                + "output resumed   sessions sent meanwhile\n");
+        s.append(
+                "\nfault                                                      ready again (health)          next 202   "
+                        + "output resumed   sessions sent meanwhile\n");
         for (Fault f : faults) {
             long resumed = f.component().equals("broker")
-                    ? SERVICES.stream().mapToLong(c -> firstAfter(outputs.get(c), f.atMillis())).max().orElse(-1)
+                    ? SERVICES.stream()
+                            .mapToLong(c -> firstAfter(outputs.get(c), f.atMillis()))
+                            .max()
+                            .orElse(-1)
                     : firstAfter(outputs.get(f.component()), f.atMillis());
-            s.append(String.format("%-58s %-29s %-10s %-16s %d%n", f.label(), f.readyAgain(),
-                    f.next202().isEmpty() ? "-" : f.next202(), resumed < 0 ? "none" : resumed + " ms", f.sentMeanwhile()));
+            s.append(String.format(
+                    "%-58s %-29s %-10s %-16s %d%n",
+                    f.label(),
+                    f.readyAgain(),
+                    f.next202().isEmpty() ? "-" : f.next202(),
+                    resumed < 0 ? "none" : resumed + " ms",
+                    f.sentMeanwhile()));
         }
-        s.append("(output resumed: the first event the service produced (CloudEvents time) or feed item it wrote after\n"
-                + " the kill; for the broker, the slowest of the four services)\n\n");
-        row(s, "start-up / streaming under faults / settling / total", ms(startUp.toNanos()) + " / "
-                + ms(streaming.toNanos()) + " / " + ms(settling.toNanos()) + " / " + ms(total.toNanos()));
+        s.append(
+                "(output resumed: the first event the service produced (CloudEvents time) or feed item it wrote after\n"
+                        + " the kill; for the broker, the slowest of the four services)\n\n");
+        row(
+                s,
+                "start-up / streaming under faults / settling / total",
+                ms(startUp.toNanos()) + " / " + ms(streaming.toNanos()) + " / " + ms(settling.toNanos()) + " / "
+                        + ms(total.toNanos()));
         row(s, "settling", settleTimes);
         return s.toString();
     }
 
     /** Milliseconds from {@code at} to the first timestamp after it, or -1. */
     private static long firstAfter(List<Long> timestamps, long at) {
-        return timestamps == null ? -1 : timestamps.stream().filter(t -> t > at).min(Long::compare).map(t -> t - at).orElse(-1L);
+        return timestamps == null
+                ? -1
+                : timestamps.stream()
+                        .filter(t -> t > at)
+                        .min(Long::compare)
+                        .map(t -> t - at)
+                        .orElse(-1L);
     }
 
     /** When each service handled an event: the time of the events it published, or of the feed items it wrote. */
@@ -1082,9 +1319,14 @@ class FaultToleranceIT {
         out.put("session-ingestion", timestamps(Topics.SESSIONS));
         out.put("risk-assessment", timestamps(Topics.TRIAGE, Topics.RISK));
         out.put("program-planning", timestamps(Topics.RECOVERY, Topics.LOAD_ADJUSTMENTS));
-        out.put("notifications", o.feedOf().values().stream().flatMap(List::stream)
-                .map(i -> i.path("createdAt").asText(null)).filter(java.util.Objects::nonNull)
-                .map(t -> java.time.Instant.parse(t).toEpochMilli()).toList());
+        out.put(
+                "notifications",
+                o.feedOf().values().stream()
+                        .flatMap(List::stream)
+                        .map(i -> i.path("createdAt").asText(null))
+                        .filter(Objects::nonNull)
+                        .map(t -> Instant.parse(t).toEpochMilli())
+                        .toList());
         return out;
     }
 
@@ -1093,14 +1335,20 @@ class FaultToleranceIT {
      * (an outbox relay draining rows of a killed instance publishes late, but with the time they were written).
      */
     private List<Long> timestamps(String... topics) {
-        return Stream.of(topics).flatMap(t -> readAll(t).stream()).map(r -> {
-            try {
-                JsonNode time = JSON.readTree(r.value()).get("time");
-                return time == null ? null : java.time.Instant.parse(time.asText()).toEpochMilli();
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }).filter(java.util.Objects::nonNull).toList();
+        return Stream.of(topics)
+                .flatMap(t -> readAll(t).stream())
+                .map(r -> {
+                    try {
+                        JsonNode time = JSON.readTree(r.value()).get("time");
+                        return time == null
+                                ? null
+                                : Instant.parse(time.asText()).toEpochMilli();
+                    } catch (IOException | RuntimeException e) {
+                        return null;
+                    }
+                })
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private static void row(StringBuilder s, String what, Object value) {

@@ -6,7 +6,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,9 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The packaged service, {@code services/NAME/target/quarkus-app/quarkus-run.jar}; fails when it is missing. */
     static Path packagedJar(String name) {
-        Path root = Path.of(System.getProperty("liftguard.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("liftguard.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path jar = root.resolve("services").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
@@ -57,15 +61,19 @@ final class ServiceProcess implements AutoCloseable {
         return jar;
     }
 
-    private static ServiceProcess launch(String name, Path jar, Map<String, String> properties, int port, Path log,
-                                         boolean append) throws IOException {
+    private static ServiceProcess launch(
+            String name, Path jar, Map<String, String> properties, int port, Path log, boolean append)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Dquarkus.http.port=" + port));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()))
+                .redirectOutput(
+                        append
+                                ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                                : ProcessBuilder.Redirect.to(log.toFile()))
                 .start();
         return new ServiceProcess(name, port, process, log, jar, Map.copyOf(properties));
     }
@@ -93,8 +101,8 @@ final class ServiceProcess implements AutoCloseable {
     int stop(Duration timeout) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException(name + " (pid " + process.pid() + ") did not stop within " + timeout
-                    + " of SIGTERM");
+            throw new IllegalStateException(
+                    name + " (pid " + process.pid() + ") did not stop within " + timeout + " of SIGTERM");
         }
         return process.exitValue();
     }
@@ -104,8 +112,11 @@ final class ServiceProcess implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
         }
-        Files.writeString(log, "%n=== %s: restarted after pid %d ended with exit code %d%n".formatted(
-                java.time.Instant.now(), process.pid(), process.exitValue()), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                log,
+                "%n=== %s: restarted after pid %d ended with exit code %d%n"
+                        .formatted(Instant.now(), process.pid(), process.exitValue()),
+                StandardOpenOption.APPEND);
         return launch(name, jar, properties, port, log, true);
     }
 
@@ -120,7 +131,8 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited during start-up:\n" + tail());
             }
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl() + "/q/health/ready").toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection)
+                        URI.create(baseUrl() + "/q/health/ready").toURL().openConnection();
                 c.setConnectTimeout(500);
                 c.setReadTimeout(2000);
                 if (c.getResponseCode() == 200) {

@@ -1,5 +1,7 @@
 package com.liftguard.deploy;
 
+import java.util.Base64;
+import java.util.TreeMap;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -73,7 +75,7 @@ record Manifest(int index, JsonObject json) {
             return new JsonPrimitive(date.toInstant().atOffset(ZoneOffset.UTC).toString());
         }
         if (value instanceof byte[] bytes) {
-            return new JsonPrimitive(java.util.Base64.getEncoder().encodeToString(bytes));
+            return new JsonPrimitive(Base64.getEncoder().encodeToString(bytes));
         }
         return new JsonPrimitive(String.valueOf(value));
     }
@@ -153,7 +155,7 @@ record Manifest(int index, JsonObject json) {
 
     /** A string map (labels, selectors) as Java, ignoring non-string values (the schema check reports them). */
     static Map<String, String> stringMap(JsonObject map) {
-        Map<String, String> result = new java.util.TreeMap<>();
+        Map<String, String> result = new TreeMap<>();
         if (map != null) {
             map.entrySet().forEach(e -> {
                 if (e.getValue().isJsonPrimitive()) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Liftguard's own rules for every pod it runs (docs/STYLE.md: hardened pods): non-root, read-only
+ * Liftguard's own rules for every pod it runs (docs/architecture.md: hardened pods): non-root, read-only
  * root filesystem with a writable /tmp, no privilege escalation, every capability dropped, the
  * runtime's seccomp profile, requests and limits, the three Quarkus health probes, and an image
  * pinned by tag or digest. And for autoscaled workloads: bounds that make sense, a floor that a

@@ -483,6 +483,6 @@ final class ReferenceChecks {
     }
 
     static void add(Map<Manifest, List<String>> errors, Manifest m, String message) {
-        errors.computeIfAbsent(m, k -> new java.util.ArrayList<>()).add(message);
+        errors.computeIfAbsent(m, k -> new ArrayList<>()).add(message);
     }
 }
