@@ -23,6 +23,7 @@ import com.liftguard.events.model.PainTrend;
 import com.liftguard.events.model.Reason;
 import com.liftguard.events.model.TriageCategory;
 import com.liftguard.events.serde.EventCodec;
+import com.liftguard.infra.KeyedRecords;
 import com.liftguard.infra.LiftguardTestResource;
 import com.liftguard.planning.messaging.PlanConsumer;
 import io.quarkus.test.common.WithTestResource;
@@ -74,7 +75,7 @@ class PlanFlowTest {
     }
 
     private void send(String topic, Event<?> event) {
-        OneKey.send(kafka, topic, event.key(), EventCodec.encode(event));
+        KeyedRecords.send(kafka, topic, event.key(), EventCodec.encode(event));
     }
 
     private Event<TriageDecided> triage(String id, TriageCategory category, String code) {
@@ -120,7 +121,7 @@ class PlanFlowTest {
     }
 
     private List<Event<RecoveryScheduled>> recoveryEvents(int expected) {
-        return OneKey.exactly(kafka, Topics.RECOVERY, "acme:" + athlete, expected).stream()
+        return KeyedRecords.exactly(kafka, Topics.RECOVERY, "acme:" + athlete, expected).stream()
                 .map(r -> EventCodec.decode(r.value(), RecoveryScheduled.class))
                 .toList();
     }
@@ -297,7 +298,7 @@ class PlanFlowTest {
 
     @Test
     void unreadableRecordsGoToTheDeadLetterTopic() {
-        OneKey.send(kafka, Topics.TRIAGE, "acme:" + athlete, "not an event");
-        OneKey.exactly(kafka, "liftguard.triage.v1.dlq.program-planning", "acme:" + athlete, 1);
+        KeyedRecords.send(kafka, Topics.TRIAGE, "acme:" + athlete, "not an event");
+        KeyedRecords.exactly(kafka, "liftguard.triage.v1.dlq.program-planning", "acme:" + athlete, 1);
     }
 }

@@ -36,6 +36,7 @@ import com.liftguard.events.model.TechniqueFault;
 import com.liftguard.events.model.TriageCategory;
 import com.liftguard.events.model.Variant;
 import com.liftguard.events.serde.EventCodec;
+import com.liftguard.infra.KeyedRecords;
 import com.liftguard.infra.LiftguardTestResource;
 import com.liftguard.planning.domain.PlanState;
 import com.liftguard.planning.persistence.PlanStore;
@@ -104,7 +105,7 @@ class PlanningFlowTest {
     }
 
     private void send(Event<?> event) {
-        OneKey.send(kafka, event.eventType().topic(), event.key(), EventCodec.encode(event));
+        KeyedRecords.send(kafka, event.eventType().topic(), event.key(), EventCodec.encode(event));
     }
 
     private void roster() {
@@ -186,13 +187,13 @@ class PlanningFlowTest {
     }
 
     private List<Event<LoadAdjusted>> loadEvents(int expected) {
-        return OneKey.exactly(kafka, Topics.LOAD_ADJUSTMENTS, "acme:" + athlete, expected).stream()
+        return KeyedRecords.exactly(kafka, Topics.LOAD_ADJUSTMENTS, "acme:" + athlete, expected).stream()
                 .map(r -> EventCodec.decode(r.value(), LoadAdjusted.class))
                 .toList();
     }
 
     private List<Event<RecoveryScheduled>> recoveryEvents(int expected) {
-        return OneKey.exactly(kafka, Topics.RECOVERY, "acme:" + athlete, expected).stream()
+        return KeyedRecords.exactly(kafka, Topics.RECOVERY, "acme:" + athlete, expected).stream()
                 .map(r -> EventCodec.decode(r.value(), RecoveryScheduled.class))
                 .toList();
     }

@@ -21,6 +21,7 @@ import com.liftguard.events.model.RiskFactor;
 import com.liftguard.events.model.Wellness;
 import com.liftguard.events.serde.EventCodec;
 import com.liftguard.infra.KafkaBroker;
+import com.liftguard.infra.KeyedRecords;
 import com.liftguard.infra.LiftguardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +30,6 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +41,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,7 +57,6 @@ class RiskFlowTest {
     private static final LocalDate START = LocalDate.of(2026, 9, 1);
     private static final ZoneOffset PLUS_ONE = ZoneOffset.ofHours(1);
     private static final Duration ARRIVAL = Duration.ofSeconds(20);
-    private static final Duration QUIET = Duration.ofMillis(700);
 
     private static KafkaCompanion kafka;
     private String athlete;
@@ -144,13 +142,7 @@ class RiskFlowTest {
      */
     private List<Event<RiskAssessed>> assessments(String athleteId, int expected) {
         String key = "acme:" + athleteId;
-        List<ConsumerRecord<String, String>> records;
-        try (ConsumerTask<String, String> published = kafka.consumeStrings()
-                .fromTopics(Set.of(Topics.RISK), all -> all.select().where(r -> key.equals(r.key())))) {
-            published.awaitRecords(expected, ARRIVAL);
-            await().during(QUIET).atMost(QUIET.multipliedBy(3)).until(() -> published.count() == expected);
-            records = List.copyOf(published.getRecords());
-        }
+        List<ConsumerRecord<String, String>> records = KeyedRecords.exactly(kafka, Topics.RISK, key, expected);
         return records.stream()
                 .map(r -> EventCodec.decode(r.value(), RiskAssessed.class))
                 .toList();

@@ -26,10 +26,10 @@ import com.liftguard.events.model.PainTrend;
 import com.liftguard.events.model.TriageCategory;
 import com.liftguard.events.serde.EventCodec;
 import com.liftguard.infra.KafkaBroker;
+import com.liftguard.infra.KeyedRecords;
 import com.liftguard.infra.LiftguardTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,7 +54,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LiftguardTestResource.class)
 class TriageFlowTest {
     private static final Duration ARRIVAL = Duration.ofSeconds(20);
-    private static final Duration QUIET = Duration.ofMillis(700);
 
     private static KafkaCompanion kafka;
     private String athlete;
@@ -123,12 +121,7 @@ class TriageFlowTest {
      * after a quiet moment: a duplicate would have followed by then.
      */
     private static List<ConsumerRecord<String, String>> records(String topic, String key, int expected) {
-        try (ConsumerTask<String, String> records = kafka.consumeStrings()
-                .fromTopics(Set.of(topic), all -> all.select().where(r -> key.equals(r.key())))) {
-            records.awaitRecords(expected, ARRIVAL);
-            await().during(QUIET).atMost(QUIET.multipliedBy(3)).until(() -> records.count() == expected);
-            return List.copyOf(records.getRecords());
-        }
+        return KeyedRecords.exactly(kafka, topic, key, expected);
     }
 
     private List<Event<TriageDecided>> decisionsOf(int expected) {

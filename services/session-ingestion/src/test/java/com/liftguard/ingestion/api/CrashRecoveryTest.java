@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.liftguard.events.SessionIngested;
 import com.liftguard.events.Topics;
 import com.liftguard.events.serde.EventCodec;
+import com.liftguard.infra.KeyedRecords;
 import com.liftguard.infra.LiftguardTestResource;
 import com.liftguard.ingestion.domain.ItemKind;
 import com.liftguard.ingestion.persistence.IngestStore;
@@ -110,7 +111,7 @@ class CrashRecoveryTest {
                 "[" + session("raw-1") + "]",
                 new String(doc.get("raw", Binary.class).getData(), StandardCharsets.UTF_8));
         SessionIngested published = EventCodec.decode(
-                        KeyRecords.exactly(kafka, Topics.SESSIONS, "acme:" + athlete, 1)
+                        KeyedRecords.exactly(kafka, Topics.SESSIONS, "acme:" + athlete, 1)
                                 .get(0)
                                 .value(),
                         SessionIngested.class)
@@ -131,7 +132,7 @@ class CrashRecoveryTest {
                 .then()
                 .statusCode(202)
                 .body("results.status", equalTo(List.of("ACCEPTED")));
-        KeyRecords.exactly(kafka, Topics.SESSIONS, "acme:" + athlete, 1);
+        KeyedRecords.exactly(kafka, Topics.SESSIONS, "acme:" + athlete, 1);
     }
 
     @Test
@@ -152,7 +153,7 @@ class CrashRecoveryTest {
         sweep.sweep();
 
         SessionIngested published = EventCodec.decode(
-                        KeyRecords.exactly(kafka, Topics.SESSIONS, "acme:" + athlete, 1)
+                        KeyedRecords.exactly(kafka, Topics.SESSIONS, "acme:" + athlete, 1)
                                 .get(0)
                                 .value(),
                         SessionIngested.class)

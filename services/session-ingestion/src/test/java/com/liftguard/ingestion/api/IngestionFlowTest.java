@@ -13,6 +13,7 @@ import com.liftguard.events.Event;
 import com.liftguard.events.SessionIngested;
 import com.liftguard.events.Topics;
 import com.liftguard.events.serde.EventCodec;
+import com.liftguard.infra.KeyedRecords;
 import com.liftguard.infra.LiftguardTestResource;
 import com.liftguard.support.messaging.DeadLetterHeaders;
 import io.quarkus.test.common.WithTestResource;
@@ -64,7 +65,7 @@ class IngestionFlowTest {
     }
 
     private List<ConsumerRecord<String, String>> recordsOf(String topic, String key, int expected) {
-        return KeyRecords.exactly(kafka, topic, key, expected);
+        return KeyedRecords.exactly(kafka, topic, key, expected);
     }
 
     private List<Event<SessionIngested>> sessionEventsOf(String athleteId, int expected) {

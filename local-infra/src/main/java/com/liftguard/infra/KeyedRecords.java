@@ -1,4 +1,4 @@
-package com.liftguard.ingestion.api;
+package com.liftguard.infra;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,23 +14,33 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What the flow tests read back from a topic: exactly the records of one key, from the topic's beginning, once
- * they have arrived and no further one (a duplicate) has followed for a quiet moment.
+ * What every flow test does with a topic, through KafkaCompanion: put a record of one key on it, and read back exactly
+ * that key's records from the topic's beginning. The reader first reads up to what the topic held when it joined (so
+ * that "none" means none, not "none yet"), waits for the expected records, then for a quiet moment in which no further
+ * one (a duplicate) follows.
  */
-final class KeyRecords {
+public final class KeyedRecords {
     private static final Duration ARRIVAL = Duration.ofSeconds(20);
     private static final Duration QUIET = Duration.ofMillis(700);
 
-    private KeyRecords() {}
+    private KeyedRecords() {}
 
-    static List<ConsumerRecord<String, String>> exactly(KafkaCompanion kafka, String topic, String key, int expected) {
+    public static void send(KafkaCompanion kafka, String topic, String key, String value) {
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(topic, key, value))
+                .awaitCompletion(ARRIVAL);
+    }
+
+    /** Exactly {@code expected} records of {@code key} on {@code topic}, in their order; fails on fewer or more. */
+    public static List<ConsumerRecord<String, String>> exactly(
+            KafkaCompanion kafka, String topic, String key, int expected) {
         try (ConsumerBuilder<String, String> consumer = kafka.consumeStrings();
                 ConsumerTask<String, String> mine =
                         consumer.fromTopics(topic, records -> records.select().where(r -> key.equals(r.key())))) {
-            // read up to what the topic held when the consumer joined, so that "none" means none
             Set<TopicPartition> partitions =
                     consumer.waitForAssignment().await().atMost(ARRIVAL);
             Map<TopicPartition, Long> ends = new HashMap<>();
@@ -45,7 +55,7 @@ final class KeyRecords {
                             mine.count(),
                             () -> "records of " + key + " on " + topic + ": "
                                     + mine.stream().map(ConsumerRecord::value).toList()));
-            return mine.getRecords();
+            return List.copyOf(mine.getRecords());
         }
     }
 
